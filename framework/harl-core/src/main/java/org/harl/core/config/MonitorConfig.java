@@ -1,0 +1,25 @@
+package org.harl.core.config;
+
+import org.harl.spi.config.Doc;
+import org.harl.spi.config.InvalidConfigException;
+
+/** The {@code monitor:} section: kNN accuracy on a labelled split during and after training. */
+public record MonitorConfig(
+        @Doc("run the kNN monitor every N epochs (0 = only at the end)") int knnEvery,
+        @Doc("neighbours") int k,
+        @Doc("temperature of the weighted vote") double temperature,
+        @Doc("labelled training images in the memory bank (0 = the whole train split)") int bankSize,
+        @Doc("test images scored (0 = the whole test split)") int testSize) {
+
+    public MonitorConfig {
+        InvalidConfigException.check(knnEvery >= 0, "knn_every", "must be >= 0");
+        InvalidConfigException.check(k >= 1, "k", "must be >= 1");
+        InvalidConfigException.check(temperature > 0, "temperature", "must be > 0");
+        InvalidConfigException.check(bankSize >= 0, "bank_size", "must be >= 0");
+        InvalidConfigException.check(testSize >= 0, "test_size", "must be >= 0");
+    }
+
+    public static MonitorConfig defaults() {
+        return new MonitorConfig(0, 20, 0.07, 0, 0);
+    }
+}

@@ -1,0 +1,24 @@
+package org.harl.spi;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the core hands a factory when it builds a component. */
+public interface PluginContext {
+
+    /** The experiment's seed (components derive their own random streams from it). */
+    long seed();
+
+    /** The run directory when the component is built for a run; empty for tools and config checks. */
+    Optional<Path> runDirectory();
+
+    /** Resolves a path from a config value: absolute as is, relative against the directory of the YAML file. */
+    Path resolvePath(String path);
+
+    /**
+     * Builds another registered component from a YAML-shaped map {@code {type: name, key: value...}}, e.g. the
+     * target proposer a saliency head trains against.
+     */
+    Object createComponent(ComponentKind kind, Map<String, Object> spec);
+}
