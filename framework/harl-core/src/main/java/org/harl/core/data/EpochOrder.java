@@ -1,6 +1,7 @@
 package org.harl.core.data;
 
 import java.util.SplittableRandom;
+import org.harl.spi.data.SeedMixer;
 
 /**
  * The sample order of an epoch: a permutation of the split drawn from (seed, epoch). When an epoch needs more

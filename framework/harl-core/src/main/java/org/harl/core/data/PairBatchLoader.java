@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.harl.spi.augment.Augmentation;
 import org.harl.spi.augment.View;
+import org.harl.spi.data.SeedMixer;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;

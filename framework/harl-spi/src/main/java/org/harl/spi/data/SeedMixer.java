@@ -1,4 +1,4 @@
-package org.harl.core.data;
+package org.harl.spi.data;
 
 import java.util.SplittableRandom;
 

@@ -1,0 +1,15 @@
+package org.harl.plugins.datasets;
+
+import java.util.List;
+import org.harl.plugins.datasets.synthetic.SyntheticObjectsFactory;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.HarlPlugin;
+
+/** Datasets: {@code synthetic_objects}. */
+public final class DatasetsPlugin implements HarlPlugin {
+
+    @Override
+    public List<ComponentFactory<?, ?>> factories() {
+        return List.of(new SyntheticObjectsFactory());
+    }
+}
