@@ -18,29 +18,19 @@ record ObjectClass(String name, Shape shape, Texture texture, double frequency, 
                    double value, double hue2, double value2) {
 
     /**
-     * K classes: shapes and textures cycle (different strides so K > 12 still gives distinct combinations), hues are
-     * spread evenly and assigned in a seed-dependent order, so neighbouring shapes do not get neighbouring hues.
+     * K classes: shapes and textures cycle (different strides so K > 12 still gives distinct combinations), hues
+     * come from {@link ClassHues}.
      */
     static List<ObjectClass> make(int k, long seed) {
         SplittableRandom rng = new SplittableRandom(seed ^ 0xC1A55E5L);
-        int[] hueOrder = new int[k];
-        for (int i = 0; i < k; i++) {
-            hueOrder[i] = i;
-        }
-        for (int i = k - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = hueOrder[i];
-            hueOrder[i] = hueOrder[j];
-            hueOrder[j] = t;
-        }
-        double hueOffset = rng.nextDouble();
+        double[] hues = ClassHues.assign(k, rng);
         Shape[] shapes = Shape.values();
         Texture[] textures = Texture.values();
         List<ObjectClass> out = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             Shape shape = shapes[i % shapes.length];
             Texture texture = textures[(i * 3 + i / shapes.length) % textures.length];
-            double hue = hueOffset + (double) hueOrder[i] / k;
+            double hue = hues[i];
             double sat = 0.55 + 0.4 * rng.nextDouble();
             double val = 0.45 + 0.5 * rng.nextDouble();
             double hue2 = hue + (rng.nextBoolean() ? 1 : -1) * (0.08 + 0.35 * rng.nextDouble());

@@ -32,8 +32,8 @@ final class ObjectPainter {
         double aspect = Math.exp(sym(rng, 0.25));
         double hw = Math.sqrt(area * aspect) / 2;
         double hh = Math.sqrt(area / aspect) / 2;
-        double cx = position(rng, hw, w);
-        double cy = position(rng, hh, h);
+        double cx = Placement.centre(rng, hw, w);
+        double cy = Placement.centre(rng, hh, h);
         double rot = rng.nextDouble() * 2 * Math.PI;
         double cos = Math.cos(rot);
         double sin = Math.sin(rot);
@@ -69,14 +69,7 @@ final class ObjectPainter {
         }
     }
 
-    /** Centre along one axis: anywhere that keeps at least 40 % of the half-extent inside the image. */
-    private static double position(SplittableRandom rng, double half, int size) {
-        double lo = 0.4 * half;
-        double hi = size - 0.4 * half;
-        return hi <= lo ? size / 2.0 : lo + (hi - lo) * rng.nextDouble();
-    }
-
     private static double sym(SplittableRandom rng, double amount) {
-        return (2 * rng.nextDouble() - 1) * amount;
+        return Placement.symmetric(rng, amount);
     }
 }
