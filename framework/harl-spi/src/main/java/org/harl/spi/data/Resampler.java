@@ -63,31 +63,34 @@ public final class Resampler {
         }
     }
 
-    /** Horizontal pass into tmp (srcH x outW), then vertical pass into out. */
+    /**
+     * Horizontal pass into tmp (srcH x outW) over the source rows the vertical taps read, then vertical pass into
+     * out, row by row so the inner loop runs along contiguous memory.
+     */
     private void plane(float[] src, int srcOff, float[] out, int outOff, float[] tmp) {
-        for (int y = 0; y < srcH; y++) {
+        for (int y = ys.firstRow; y <= ys.lastRow; y++) {
             int row = srcOff + y * srcW;
+            int t = y * outW;
             for (int x = 0; x < outW; x++) {
-                int start = xs.start[x];
+                int start = row + xs.start[x];
                 int base = x * xs.taps;
-                double s = 0;
-                for (int k = 0; k < xs.count[x]; k++) {
-                    s += xs.weights[base + k] * src[row + start + k];
+                float acc = 0;
+                for (int k = 0, n = xs.count[x]; k < n; k++) {
+                    acc += xs.weights[base + k] * src[start + k];
                 }
-                tmp[y * outW + x] = (float) s;
+                tmp[t + x] = acc;
             }
         }
         for (int y = 0; y < outH; y++) {
-            int start = ys.start[y];
-            int base = y * ys.taps;
-            int n = ys.count[y];
             int o = outOff + y * outW;
-            for (int x = 0; x < outW; x++) {
-                double s = 0;
-                for (int k = 0; k < n; k++) {
-                    s += ys.weights[base + k] * tmp[(start + k) * outW + x];
+            int base = y * ys.taps;
+            java.util.Arrays.fill(out, o, o + outW, 0f);
+            for (int k = 0, n = ys.count[y]; k < n; k++) {
+                float w = ys.weights[base + k];
+                int t = (ys.start[y] + k) * outW;
+                for (int x = 0; x < outW; x++) {
+                    out[o + x] += w * tmp[t + x];
                 }
-                out[o + x] = (float) s;
             }
         }
     }
@@ -96,8 +99,10 @@ public final class Resampler {
     private static final class Axis {
         final int[] start;
         final int[] count;
-        final double[] weights;
+        final float[] weights;
         final int taps;
+        final int firstRow;
+        final int lastRow;
 
         Axis(int srcSize, double origin, double region, int outSize, boolean flip) {
             double scale = region / outSize;
@@ -105,7 +110,10 @@ public final class Resampler {
             taps = (int) Math.ceil(support) * 2 + 1;
             start = new int[outSize];
             count = new int[outSize];
-            weights = new double[outSize * taps];
+            weights = new float[outSize * taps];
+            double[] w = new double[taps];
+            int first = srcSize;
+            int last = 0;
             for (int i = 0; i < outSize; i++) {
                 int o = flip ? outSize - 1 - i : i;
                 double centre = origin + (o + 0.5) * scale;
@@ -114,23 +122,26 @@ public final class Resampler {
                 hi = Math.min(hi, lo + taps - 1);
                 double total = 0;
                 for (int j = lo; j <= hi; j++) {
-                    double w = Math.max(0, 1 - Math.abs(j + 0.5 - centre) / support);
-                    weights[i * taps + j - lo] = w;
-                    total += w;
+                    w[j - lo] = Math.max(0, 1 - Math.abs(j + 0.5 - centre) / support);
+                    total += w[j - lo];
                 }
                 if (total <= 0) { // region entirely outside the image: nearest edge pixel
                     int j = (int) Math.max(0, Math.min(srcSize - 1, Math.floor(centre)));
                     lo = j;
                     hi = j;
-                    weights[i * taps] = 1;
+                    w[0] = 1;
                     total = 1;
                 }
                 for (int j = lo; j <= hi; j++) {
-                    weights[i * taps + j - lo] /= total;
+                    weights[i * taps + j - lo] = (float) (w[j - lo] / total);
                 }
                 start[i] = lo;
                 count[i] = hi - lo + 1;
+                first = Math.min(first, lo);
+                last = Math.max(last, hi);
             }
+            firstRow = first;
+            lastRow = last;
         }
     }
 }

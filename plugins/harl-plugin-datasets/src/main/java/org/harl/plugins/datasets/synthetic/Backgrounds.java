@@ -27,20 +27,35 @@ public final class Backgrounds {
         double period = side * (0.06 + 0.25 * rng.nextDouble());
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
+        float mixC = 0.8f * (float) clutter;
+        float[] coarseField = coarse.field(w, h);
+        float[] fineField = fine.field(w, h);
+        // stripes: sin(k (x cos + y sin)) = sin(kx cos) cos(ky sin) + cos(kx cos) sin(ky sin), tabulated per axis
+        double k = 2 * Math.PI / period;
+        float[] sx = new float[w];
+        float[] cxs = new float[w];
+        for (int x = 0; x < w; x++) {
+            sx[x] = (float) Math.sin(k * x * cos);
+            cxs[x] = (float) Math.cos(k * x * cos);
+        }
         for (int y = 0; y < h; y++) {
+            float sy = (float) Math.sin(k * y * sin);
+            float cy = (float) Math.cos(k * y * sin);
             for (int x = 0; x < w; x++) {
-                double along = (x * cos + y * sin);
+                int i = y * w + x;
+                float wave = sx[x] * cy + cxs[x] * sy;
                 double t = switch (style) {
-                    case 0 -> coarse.at(x, y);
-                    case 1 -> 0.5 + 0.5 * Math.sin(2 * Math.PI * along / period);
-                    case 2 -> along / (side * 1.5) + 0.3;
-                    default -> 0.6 * coarse.at(x, y) + 0.4 * (Math.sin(2 * Math.PI * along / period) > 0 ? 1 : 0);
+                    case 0 -> coarseField[i];
+                    case 1 -> 0.5 + 0.5 * wave;
+                    case 2 -> (x * cos + y * sin) / (side * 1.5) + 0.3;
+                    default -> 0.6 * coarseField[i] + 0.4 * (wave > 0 ? 1 : 0);
                 };
-                t = 0.5 + (t - 0.5) * clutter;
-                Colour base = a.mix(b, Math.min(1, Math.max(0, t)));
-                double speck = (fine.at(x, y) - 0.5) * clutter;
-                Colour px = base.mix(c, Math.max(0, speck) * 0.8);
-                canvas.set(x, y, px.r(), px.g(), px.b());
+                float u = (float) Math.min(1, Math.max(0, 0.5 + (t - 0.5) * clutter));
+                float speck = Math.max(0, fineField[i] - 0.5f) * mixC;
+                float r = a.r() + (b.r() - a.r()) * u;
+                float g = a.g() + (b.g() - a.g()) * u;
+                float bl = a.b() + (b.b() - a.b()) * u;
+                canvas.set(x, y, r + (c.r() - r) * speck, g + (c.g() - g) * speck, bl + (c.b() - bl) * speck);
             }
         }
         int blobs = config.maxDistractors() == 0 ? 0 : rng.nextInt(config.maxDistractors() + 1);
@@ -49,7 +64,7 @@ public final class Backgrounds {
         }
     }
 
-    /** A random-coloured ellipse with a wobbly outline, antialiased by 2x2 supersampling. */
+    /** A random-coloured ellipse with a wobbly outline, antialiased by {@link CornerCoverage}. */
     private static void blob(Canvas canvas, BackgroundConfig config, SplittableRandom rng) {
         int w = canvas.width();
         int h = canvas.height();
@@ -71,24 +86,23 @@ public final class Backgrounds {
         int x1 = Math.min(w - 1, (int) (cx + reach));
         int y0 = Math.max(0, (int) (cy - reach));
         int y1 = Math.min(h - 1, (int) (cy + reach));
+        if (x0 > x1 || y0 > y1) {
+            return;
+        }
+        CornerCoverage cover = new CornerCoverage(x0, y0, x1, y1, (x, y) -> {
+            double u = ((x - cx) * cos + (y - cy) * sin) / rx;
+            double v = (-(x - cx) * sin + (y - cy) * cos) / ry;
+            return Math.sqrt(u * u + v * v) <= 1 + wobble * Math.sin(lobes * Math.atan2(v, u) + phase);
+        });
         for (int y = y0; y <= y1; y++) {
             for (int x = x0; x <= x1; x++) {
-                int inside = 0;
-                double radial = 0;
-                for (int s = 0; s < 4; s++) {
-                    double px = x + 0.25 + 0.5 * (s & 1) - cx;
-                    double py = y + 0.25 + 0.5 * (s >> 1) - cy;
-                    double u = (px * cos + py * sin) / rx;
-                    double v = (-px * sin + py * cos) / ry;
-                    double r = Math.sqrt(u * u + v * v);
-                    double limit = 1 + wobble * Math.sin(lobes * Math.atan2(v, u) + phase);
-                    if (r <= limit) {
-                        inside++;
-                        radial += r / limit;
-                    }
-                }
-                if (inside > 0) {
-                    canvas.blend(x, y, colour.mix(edge, radial / inside * 0.6), inside / 4f);
+                float alpha = cover.at(x, y);
+                if (alpha > 0) {
+                    double u = ((x + 0.5 - cx) * cos + (y + 0.5 - cy) * sin) / rx;
+                    double v = (-(x + 0.5 - cx) * sin + (y + 0.5 - cy) * cos) / ry;
+                    float t = (float) Math.min(1, Math.sqrt(u * u + v * v)) * 0.6f;
+                    canvas.blend(x, y, colour.r() + (edge.r() - colour.r()) * t,
+                            colour.g() + (edge.g() - colour.g()) * t, colour.b() + (edge.b() - colour.b()) * t, alpha);
                 }
             }
         }

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Paints one instance of a class: palette and texture frequency jittered, random rotation, aspect, scale and
- * position (the object may be cut by the border). Edges are antialiased by 2x2 supersampling; the mask holds the
+ * position (the object may be cut by the border). Edges are antialiased by {@link CornerCoverage}; the mask holds the
  * same coverage that was used to blend the object, so it is exact.
  */
 final class ObjectPainter {
@@ -42,28 +42,27 @@ final class ObjectPainter {
         int x1 = Math.min(w - 1, (int) Math.ceil(cx + reach));
         int y0 = Math.max(0, (int) Math.floor(cy - reach));
         int y1 = Math.min(h - 1, (int) Math.ceil(cy + reach));
+        if (x0 > x1 || y0 > y1) {
+            return;
+        }
+        CornerCoverage cover = new CornerCoverage(x0, y0, x1, y1, (x, y) -> {
+            double px = x - cx;
+            double py = y - cy;
+            return cls.shape().inside((px * cos + py * sin) / hw, (-px * sin + py * cos) / hh);
+        });
         for (int y = y0; y <= y1; y++) {
             for (int x = x0; x <= x1; x++) {
-                int inside = 0;
-                float r = 0;
-                float g = 0;
-                float b = 0;
-                for (int s = 0; s < 4; s++) {
-                    double px = x + 0.25 + 0.5 * (s & 1) - cx;
-                    double py = y + 0.25 + 0.5 * (s >> 1) - cy;
-                    double u = (px * cos + py * sin) / hw;
-                    double v = (-px * sin + py * cos) / hh;
-                    if (cls.shape().inside(u, v)) {
-                        Colour c = primary.mix(secondary, cls.texture().at(u, v, freq));
-                        inside++;
-                        r += c.r();
-                        g += c.g();
-                        b += c.b();
-                    }
-                }
-                if (inside > 0) {
-                    canvas.blend(x, y, r / inside, g / inside, b / inside, inside / 4f);
-                    mask[y * w + x] = inside / 4f;
+                float a = cover.at(x, y);
+                if (a > 0) {
+                    // texture at the pixel centre, in object coordinates so it turns with the object
+                    double px = x + 0.5 - cx;
+                    double py = y + 0.5 - cy;
+                    double t = cls.texture().at((px * cos + py * sin) / hw, (-px * sin + py * cos) / hh, freq);
+                    float m = (float) t;
+                    canvas.blend(x, y, primary.r() + (secondary.r() - primary.r()) * m,
+                            primary.g() + (secondary.g() - primary.g()) * m,
+                            primary.b() + (secondary.b() - primary.b()) * m, a);
+                    mask[y * w + x] = a;
                 }
             }
         }

@@ -19,18 +19,30 @@ final class ValueNoise {
         }
     }
 
-    float at(double x, double y) {
-        double gx = Math.max(0, x / cellSize);
-        double gy = Math.max(0, y / cellSize);
-        int ix = Math.min(cells - 2, (int) gx);
-        int iy = Math.min(cells - 2, (int) gy);
-        double fx = smooth(gx - ix);
-        double fy = smooth(gy - iy);
-        double a = lattice[iy * cells + ix];
-        double b = lattice[iy * cells + ix + 1];
-        double c = lattice[(iy + 1) * cells + ix];
-        double d = lattice[(iy + 1) * cells + ix + 1];
-        return (float) ((a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy);
+    /** The noise at the integer coordinates (x, y) of a w x h grid, row-major. */
+    float[] field(int w, int h) {
+        int[] ix = new int[w];
+        float[] fx = new float[w];
+        for (int x = 0; x < w; x++) {
+            double g = x / cellSize;
+            ix[x] = Math.min(cells - 2, (int) g);
+            fx[x] = (float) smooth(g - ix[x]);
+        }
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            double g = y / cellSize;
+            int iy = Math.min(cells - 2, (int) g);
+            float fy = (float) smooth(g - iy);
+            int r0 = iy * cells;
+            int r1 = r0 + cells;
+            for (int x = 0; x < w; x++) {
+                int i = ix[x];
+                float top = lattice[r0 + i] + (lattice[r0 + i + 1] - lattice[r0 + i]) * fx[x];
+                float bottom = lattice[r1 + i] + (lattice[r1 + i + 1] - lattice[r1 + i]) * fx[x];
+                out[y * w + x] = top + (bottom - top) * fy;
+            }
+        }
+        return out;
     }
 
     private static double smooth(double t) {
