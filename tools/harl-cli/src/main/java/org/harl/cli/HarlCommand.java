@@ -2,6 +2,7 @@ package org.harl.cli;
 
 import com.google.inject.Injector;
 import org.harl.cli.config.ConfigCommand;
+import org.harl.cli.data.DataCommand;
 import org.harl.cli.plugins.PluginsCommand;
 import org.harl.cli.run.RunCommand;
 import org.harl.core.guice.Harl;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             ConfigCommand.class,
             RunCommand.class,
+            DataCommand.class,
         })
 public final class HarlCommand implements Runnable {
 

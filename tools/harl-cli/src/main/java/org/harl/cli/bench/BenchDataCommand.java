@@ -1,7 +1,7 @@
 package org.harl.cli.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,9 @@ import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Split;
 import org.harl.spi.mask.MaskProposer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code harl bench data}: decoded + augmented images per second of the training pipeline (two BYOL views per
@@ -47,10 +49,14 @@ public final class BenchDataCommand implements Callable<Integer> {
             description = "JPEGs exported for the image_folder case (default ${DEFAULT-VALUE})")
     int jpegs;
 
-    PrintStream out = System.out;
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
 
     @Override
     public Integer call() throws IOException {
+        out = spec.commandLine().getOut();
         int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         MaskProposer exact = s -> s.groundTruth().orElseThrow();
         List<DataBenchmark.Result> results = new ArrayList<>();
@@ -79,12 +85,14 @@ public final class BenchDataCommand implements Callable<Integer> {
         }
         out.println("each image = decode/generate + two augmented views; compare with `harl bench train`, which "
                 + "reports the images/s the trainer consumes");
+        out.flush();
         return 0;
     }
 
     private DataBenchmark.Result run(String name, DatasetSource ds, Optional<MaskProposer> masks, int side,
                                      int threads) {
         out.printf("measuring %s at %d px for %.0f s...%n", name, side, seconds);
+        out.flush();
         return DataBenchmark.measure(name, ds, masks, augmentation(side), Math.min(batchSize,
                 (int) ds.size(Split.TRAIN)), threads, seconds);
     }

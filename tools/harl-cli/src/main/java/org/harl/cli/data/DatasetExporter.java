@@ -1,7 +1,7 @@
 package org.harl.cli.data;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +21,10 @@ import org.harl.spi.data.Split;
  */
 public final class DatasetExporter {
 
-    private final PrintStream progress;
+    private final PrintWriter progress;
 
     /** @param progress where progress lines go (about one per second and a final one) */
-    public DatasetExporter(PrintStream progress) {
+    public DatasetExporter(PrintWriter progress) {
         this.progress = progress;
     }
 
@@ -111,6 +111,7 @@ public final class DatasetExporter {
         double s = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         progress.printf("%s %d/%d images (%.0f%%, %.0f images/s)%n", last ? "exported" : "exporting", done, total,
                 100.0 * done / total, done / s);
+        progress.flush();
     }
 
     static String splitName(Split split) {

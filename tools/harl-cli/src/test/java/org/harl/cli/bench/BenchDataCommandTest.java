@@ -3,8 +3,8 @@ package org.harl.cli.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,10 +12,10 @@ class BenchDataCommandTest {
 
     @Test
     void printsImagesPerSecondForEveryCase() {
-        BenchDataCommand cmd = new BenchDataCommand();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        cmd.out = new PrintStream(buf, true);
-        int code = new CommandLine(cmd).execute("--seconds", "0.05", "--jpegs", "4", "--batch-size", "2",
+        StringWriter buf = new StringWriter();
+        CommandLine cmd = new CommandLine(new BenchDataCommand());
+        cmd.setOut(new PrintWriter(buf, true));
+        int code = cmd.execute("--seconds", "0.05", "--jpegs", "4", "--batch-size", "2",
                 "--workers", "2");
         assertEquals(0, code);
         String text = buf.toString();

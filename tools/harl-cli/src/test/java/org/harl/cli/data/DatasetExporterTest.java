@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.harl.plugins.datasets.folder.ImageFolder;
@@ -35,8 +35,8 @@ class DatasetExporterTest {
     @Test
     void exportsImagesAndMasksThatImageFolderReadsBack() throws Exception {
         SyntheticObjects ds = synthetic(5, 12);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        long n = new DatasetExporter(new PrintStream(log, true)).export(ds, Split.TEST, 10, tmp, "png", 2);
+        StringWriter log = new StringWriter();
+        long n = new DatasetExporter(new PrintWriter(log, true)).export(ds, Split.TEST, 10, tmp, "png", 2);
         assertEquals(10, n);
         String cls = ds.classNames().get(3);
         Path image = tmp.resolve("images").resolve(cls).resolve("test_000003.png");
@@ -62,7 +62,7 @@ class DatasetExporterTest {
     @Test
     void anEmptySplitIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new DatasetExporter(new PrintStream(new ByteArrayOutputStream())).export(synthetic(4, 0), Split.TEST,
+                new DatasetExporter(new PrintWriter(new StringWriter())).export(synthetic(4, 0), Split.TEST,
                         0, tmp, "png", 1));
         assertTrue(e.getMessage().contains("no test samples"));
     }
