@@ -3,13 +3,13 @@ package org.harl.plugins.masks;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Adjusted Rand index of two labelings (Hubert & Arabie), for comparing partitions in tests. */
-final class AdjustedRand {
+/** Adjusted Rand index of two labelings (Hubert & Arabie): 1 for identical partitions, whatever the label numbers. */
+public final class AdjustedRand {
 
     private AdjustedRand() {
     }
 
-    static double index(int[] a, int[] b) {
+    public static double index(int[] a, int[] b) {
         Map<Long, Long> joint = new HashMap<>();
         Map<Integer, Long> ca = new HashMap<>();
         Map<Integer, Long> cb = new HashMap<>();
