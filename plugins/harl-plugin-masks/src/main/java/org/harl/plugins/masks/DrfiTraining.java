@@ -17,9 +17,10 @@ public final class DrfiTraining {
 
     private final DrfiConfig config;
     private final int maxRegionsPerImage;
-    private final SplittableRandom random;
-    private final List<double[]> positives = new ArrayList<>();
-    private final List<double[]> negatives = new ArrayList<>();
+    private final long seed;
+    /** Kept rows per image key: training iterates keys in order, so thread scheduling cannot change the forest. */
+    private final java.util.TreeMap<Long, List<double[]>> positives = new java.util.TreeMap<>();
+    private final java.util.TreeMap<Long, List<double[]>> negatives = new java.util.TreeMap<>();
 
     /**
      * @param maxRegionsPerImage at most this many regions of each class kept per image (bounds memory and training
@@ -28,11 +29,14 @@ public final class DrfiTraining {
     public DrfiTraining(DrfiConfig config, int maxRegionsPerImage, long seed) {
         this.config = config;
         this.maxRegionsPerImage = maxRegionsPerImage;
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
-    /** Adds one image's regions: supervised when {@code groundTruth} is present, pseudo-labelled otherwise. */
-    public synchronized void add(RgbImage image, Optional<Mask> groundTruth) {
+    /**
+     * Adds one image's regions: supervised when {@code groundTruth} is present, pseudo-labelled otherwise. Thread-safe;
+     * {@code key} (unique per image, e.g. its index) orders the images and seeds the per-image region sampling.
+     */
+    public void add(long key, RgbImage image, Optional<Mask> groundTruth) {
         DrfiAnalysis a = DrfiAnalysis.of(image, config);
         List<double[]> pos = new ArrayList<>();
         List<double[]> neg = new ArrayList<>();
@@ -49,32 +53,43 @@ public final class DrfiTraining {
                 }
             }
         }
-        positives.addAll(sample(pos, maxRegionsPerImage));
-        negatives.addAll(sample(neg, maxRegionsPerImage));
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + key);
+        List<double[]> keptPos = sample(pos, maxRegionsPerImage, random);
+        List<double[]> keptNeg = sample(neg, maxRegionsPerImage, random);
+        synchronized (this) {
+            if (positives.containsKey(key)) {
+                throw new IllegalArgumentException("image key " + key + " added twice");
+            }
+            positives.put(key, keptPos);
+            negatives.put(key, keptNeg);
+        }
     }
 
     public synchronized int positives() {
-        return positives.size();
+        return positives.values().stream().mapToInt(List::size).sum();
     }
 
     public synchronized int negatives() {
-        return negatives.size();
+        return negatives.values().stream().mapToInt(List::size).sum();
     }
 
     /** Balances the classes and trains the forest. */
     public synchronized RegressionForest train(int trees, int maxDepth, int mtry, long seed) {
-        if (positives.isEmpty() || negatives.isEmpty()) {
-            throw new IllegalStateException("cannot train DRFI: " + positives.size() + " foreground and "
-                    + negatives.size() + " background regions (need both; add more or more varied images)");
+        List<double[]> pos = positives.values().stream().flatMap(List::stream).toList();
+        List<double[]> neg = negatives.values().stream().flatMap(List::stream).toList();
+        if (pos.isEmpty() || neg.isEmpty()) {
+            throw new IllegalStateException("cannot train DRFI: " + pos.size() + " foreground and "
+                    + neg.size() + " background regions (need both; add more or more varied images)");
         }
-        int cap = (int) Math.ceil(1.2 * Math.min(positives.size(), negatives.size()));
+        SplittableRandom random = new SplittableRandom(seed);
+        int cap = (int) Math.ceil(1.2 * Math.min(pos.size(), neg.size()));
         List<double[]> rows = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
-        for (double[] p : sample(positives, cap)) {
+        for (double[] p : sample(pos, cap, random)) {
             rows.add(p);
             targets.add(1.0);
         }
-        for (double[] n : sample(negatives, cap)) {
+        for (double[] n : sample(neg, cap, random)) {
             rows.add(n);
             targets.add(0.0);
         }
@@ -105,7 +120,7 @@ public final class DrfiTraining {
     }
 
     /** A seeded random subset of at most {@code max} items (all of them when fewer). */
-    private List<double[]> sample(List<double[]> items, int max) {
+    private static List<double[]> sample(List<double[]> items, int max, SplittableRandom random) {
         List<double[]> copy = new ArrayList<>(items);
         for (int i = copy.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

@@ -15,7 +15,7 @@ final class DrfiExperimentMain {
         long t = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Sample s = SyntheticScenes.scene(i, size, size);
-            tr.add(s.image(), i % 2 == 0 ? s.groundTruth() : Optional.empty());
+            tr.add(i, s.image(), i % 2 == 0 ? s.groundTruth() : Optional.empty());
         }
         System.out.printf("collect %.1fs pos %d neg %d%n", (System.nanoTime() - t) / 1e9, tr.positives(), tr.negatives());
         t = System.nanoTime();

@@ -54,7 +54,7 @@ class DrfiTest {
         DrfiTraining training = new DrfiTraining(SMALL, 20, 5);
         for (int i = 0; i < 24; i++) {
             Sample s = SyntheticScenes.scene(500 + i, 64, 64);
-            training.add(s.image(), i % 3 == 2 ? Optional.empty() : s.groundTruth());
+            training.add(i, s.image(), i % 3 == 2 ? Optional.empty() : s.groundTruth());
         }
         assertTrue(training.positives() > 10 && training.negatives() > 10);
         RegressionForest forest = training.train(8, 6, 15, 3);

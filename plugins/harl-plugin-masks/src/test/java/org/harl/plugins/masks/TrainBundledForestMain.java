@@ -15,7 +15,7 @@ final class TrainBundledForestMain {
         DrfiTraining tr = new DrfiTraining(DrfiConfig.defaults(), Integer.parseInt(args[3]), 7);
         for (int i = 0; i < n; i++) {
             Sample s = SyntheticScenes.scene(1_000_000 + i, size, size);
-            tr.add(s.image(), i % 2 == 0 ? s.groundTruth() : Optional.empty());
+            tr.add(i, s.image(), i % 2 == 0 ? s.groundTruth() : Optional.empty());
         }
         System.out.printf("regions: %d foreground, %d background%n", tr.positives(), tr.negatives());
         long t = System.nanoTime();
