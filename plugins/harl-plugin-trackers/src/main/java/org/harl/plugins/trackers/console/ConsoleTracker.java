@@ -23,6 +23,7 @@ public final class ConsoleTracker implements Tracker {
     private long startNanos;
     private long lastDrawNanos = Long.MIN_VALUE;
     private long lastStep;
+    private long lastDrawnStep = -1;
     private double loss = Double.NaN;
     private double imagesPerS = Double.NaN;
     private int batchSize;
@@ -90,6 +91,7 @@ public final class ConsoleTracker implements Tracker {
 
     private void draw(long now) {
         lastDrawNanos = now;
+        lastDrawnStep = lastStep;
         double elapsed = (now - startNanos) / 1e9;
         long doneHere = lastStep - startStep + 1;
         double stepsPerS = elapsed > 0 ? doneHere / elapsed : Double.NaN;
@@ -134,7 +136,7 @@ public final class ConsoleTracker implements Tracker {
 
     @Override
     public synchronized void finish(int exitCode) {
-        if (!config.quiet() && lastDrawNanos != Long.MIN_VALUE) {
+        if (!config.quiet() && lastDrawNanos != Long.MIN_VALUE && lastDrawnStep != lastStep) {
             draw(nanos.getAsLong());
         }
         endLine();

@@ -31,6 +31,21 @@ public sealed interface JournalEntry {
     record Exit(int code) implements JournalEntry {
     }
 
+    /**
+     * The entries of a journal that spans resumed sessions, without the exits of earlier sessions (a session's exit
+     * is its last entry; only the very last one ends the W&B run). {@code ongoing}: more entries will follow, so
+     * drop the final exit too.
+     */
+    static java.util.List<JournalEntry> withoutEarlierExits(java.util.List<JournalEntry> entries, boolean ongoing) {
+        java.util.List<JournalEntry> out = new java.util.ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof Exit) || (!ongoing && i == entries.size() - 1)) {
+                out.add(entries.get(i));
+            }
+        }
+        return out;
+    }
+
     /** The journal line for this entry. */
     default String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -69,12 +69,13 @@ public final class WandbSync {
 
     private Result syncOne(Path journal, Path runDir, Path wandbDir, RunState state, WandbHttp http,
                            String baseUrl, boolean force) throws IOException {
-        List<JournalEntry> entries = Journal.read(journal);
+        List<JournalEntry> all = Journal.read(journal);
+        List<JournalEntry> entries = JournalEntry.withoutEarlierExits(all, false);
         String name = journal.getFileName().toString();
         String runId = name.substring("run-".length(), name.length() - Journal.SUFFIX.length());
-        if (!force && Journal.syncedEntries(journal).orElse(-1L) >= entries.size()) {
-            out.info(runId + " is already synced (" + entries.size() + " entries); use --force to send it again");
-            return new Result(journal, runId, entries.size(), true, null);
+        if (!force && Journal.syncedEntries(journal).orElse(-1L) >= all.size()) {
+            out.info(runId + " is already synced (" + all.size() + " entries); use --force to send it again");
+            return new Result(journal, runId, all.size(), true, null);
         }
         RunStreamer streamer = new RunStreamer(new WandbApi(http), runDir, out, target -> {
             if (state != null && state.runId().equals(target.runId()) && state.entity() == null) {
@@ -89,11 +90,11 @@ public final class WandbSync {
             streamer.send(entries.subList(from, Math.min(entries.size(), from + BATCH)));
             out.info(runId + ": sent " + Math.min(entries.size(), from + BATCH) + "/" + entries.size() + " entries");
         }
-        if (entries.stream().noneMatch(e -> e instanceof JournalEntry.Exit)) {
+        if (entries.isEmpty() || !(entries.get(entries.size() - 1) instanceof JournalEntry.Exit)) {
             out.info(runId + ": the journal has no end (the run is still going or crashed); W&B will show it as"
                     + " running until it times out");
         }
-        Journal.markSynced(journal, entries.size());
+        Journal.markSynced(journal, all.size());
         String page = streamer.target() == null ? null : streamer.target().pageUrl(baseUrl);
         out.info(runId + " synced" + (page != null ? ": " + page : ""));
         return new Result(journal, runId, entries.size(), false, page);

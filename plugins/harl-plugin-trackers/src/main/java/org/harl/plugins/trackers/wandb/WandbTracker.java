@@ -129,8 +129,8 @@ public final class WandbTracker implements Tracker {
                 runtimeBefore = r.doubleValue();
             }
         }
-        return earlier.stream().filter(e -> !(e instanceof JournalEntry.History h) || h.step() < startStep)
-                .toList();
+        return JournalEntry.withoutEarlierExits(earlier, true).stream()
+                .filter(e -> !(e instanceof JournalEntry.History h) || h.step() < startStep).toList();
     }
 
     /** Starts streaming; {@code resend}: the earlier session did not reach the server, so send its entries first. */

@@ -41,6 +41,8 @@ final class FakeWandbServer implements Closeable {
     final List<String> reportedUploads = new ArrayList<>();
     final Deque<Fault> fileStreamFaults = new ArrayDeque<>();
     final Deque<Fault> graphqlFaults = new ArrayDeque<>();
+    /** Arrival times (System.nanoTime) and statuses of file_stream requests. */
+    final List<long[]> fileStreamLog = Collections.synchronizedList(new ArrayList<>());
     volatile String summary;
     volatile Integer exitCode;
     volatile String viewerEntity = "alice";
@@ -114,6 +116,7 @@ final class FakeWandbServer implements Closeable {
                 synchronized (this) {
                     fault = fileStreamFaults.poll();
                 }
+                fileStreamLog.add(new long[] {System.nanoTime(), fault == null ? 200 : fault.response().getCode()});
                 if (fault != null && !fault.applied()) {
                     return fault.response();
                 }

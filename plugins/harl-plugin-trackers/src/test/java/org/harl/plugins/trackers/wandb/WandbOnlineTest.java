@@ -165,8 +165,14 @@ class WandbOnlineTest {
         }
         assertEquals(0, server.exitCode);
         assertFalse(err.text().contains("offline"), err.text());
-        // the 429 was honoured: one request waited at least Retry-After (1 s)
-        assertTrue(server.requestsTo("/file_stream").size() >= 7);
+        // the 429 was honoured: the next attempt came at least Retry-After (1 s) later
+        List<long[]> log = server.fileStreamLog;
+        int i429 = 0;
+        while (log.get(i429)[1] != 429) {
+            i429++;
+        }
+        assertTrue(log.get(i429 + 1)[0] - log.get(i429)[0] >= 0.95e9, "Retry-After obeyed");
+        assertTrue(log.get(1)[0] - log.get(0)[0] < 0.5e9, "500s retried with the short test backoff");
     }
 
     @Test
