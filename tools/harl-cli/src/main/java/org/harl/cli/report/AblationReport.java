@@ -38,20 +38,19 @@ public final class AblationReport {
         md.append("Generated ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append(" from `").append(results.file()).append("`: ").append(results.rows().size())
                 .append(" runs, ").append(settings.size()).append(" settings. Values are mean ± sample standard ")
-                .append("deviation over the seeds that measured them; n counts those seeds.\n\n");
+                .append("deviation over the successful seeds that measured them; n counts those seeds.\n\n");
         List<String> header = new ArrayList<>(List.of("setting", "runs", "failed"));
         SweepResults.MEASURES.forEach(m -> header.add(m + " (n)"));
         List<List<String>> rows = new ArrayList<>();
         Map<String, Map<String, Stats>> stats = new LinkedHashMap<>();
         for (String setting : settings) {
             List<SweepResults.Row> runs = bySetting.get(setting);
-            long failed = runs.stream().filter(r -> !r.get("status").isBlank()
-                    && !OK_STATUSES.contains(r.get("status").trim().toLowerCase(Locale.ROOT))).count();
+            long failed = runs.stream().filter(r -> !succeeded(r)).count();
             List<String> row = new ArrayList<>(List.of(setting, String.valueOf(runs.size()), String.valueOf(failed)));
             Map<String, Stats> perMeasure = new LinkedHashMap<>();
             for (String m : SweepResults.MEASURES) {
                 List<Double> values = new ArrayList<>();
-                runs.forEach(r -> r.number(m).ifPresent(values::add));
+                runs.stream().filter(AblationReport::succeeded).forEach(r -> r.number(m).ifPresent(values::add));
                 Stats s = Stats.of(values);
                 perMeasure.put(m, s);
                 row.add(Markdown.meanStd(s) + (s.n() > 0 ? " (" + s.n() + ")" : ""));
@@ -82,6 +81,12 @@ public final class AblationReport {
         Path markdown = outDir.resolve("report.md");
         AtomicFiles.write(markdown, md.toString());
         return new Output(markdown, charts);
+    }
+
+    /** A blank status counts as success (older result files). */
+    static boolean succeeded(SweepResults.Row r) {
+        String status = r.get("status").trim().toLowerCase(Locale.ROOT);
+        return status.isEmpty() || OK_STATUSES.contains(status);
     }
 
     private static boolean accuracyBars(List<String> settings, Map<String, Map<String, Stats>> stats, Path png)

@@ -28,7 +28,11 @@ final class Markdown {
         if (v == null || v.isNaN()) {
             return "–";
         }
-        return Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, pattern(v), v);
+    }
+
+    private static String pattern(double v) {
+        return Math.abs(v) < 10 ? "%.4f" : "%.2f";
     }
 
     /** {@code mean ± std} (std omitted for one value). */
@@ -36,6 +40,7 @@ final class Markdown {
         if (s.n() == 0) {
             return "–";
         }
-        return s.n() == 1 ? number(s.mean()) : number(s.mean()) + " ± " + number(s.std());
+        return s.n() == 1 ? number(s.mean())
+                : String.format(Locale.ROOT, pattern(s.mean()) + " ± " + pattern(s.mean()), s.mean(), s.std());
     }
 }
