@@ -128,7 +128,7 @@ public final class WandbApi {
                 request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
             }
         }
-        http.execute(request.build());
+        http.execute(request.build(), false);
     }
 
     /** Posts one file_stream request; returns the server's JSON reply (e.g. {@code {"stopped":true}}). */

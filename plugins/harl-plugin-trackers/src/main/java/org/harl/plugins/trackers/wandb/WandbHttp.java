@@ -50,15 +50,21 @@ public final class WandbHttp {
         return url.scheme().equals(base.scheme()) && url.host().equals(base.host()) && url.port() == base.port();
     }
 
+    /** Executes a W&B API request (authenticated when it goes to the base URL's origin). */
+    public String execute(Request request) throws IOException {
+        return execute(request, true);
+    }
+
     /**
-     * Executes with retries and returns the body of a 2xx response.
+     * Executes with retries and returns the body of a 2xx response. {@code authenticate = false} for signed
+     * storage URLs, which must never see the API key even when they share the server's origin.
      *
      * @throws WandbApiException on a status that is not retried or when retries run out
      * @throws InterruptedIOException when the thread is interrupted while waiting
      */
-    public String execute(Request request) throws IOException {
+    public String execute(Request request, boolean authenticate) throws IOException {
         Request.Builder builder = request.newBuilder().header("User-Agent", "wandb-core");
-        if (sameOrigin(request.url()) && key.isPresent()) {
+        if (authenticate && sameOrigin(request.url()) && key.isPresent()) {
             builder.header("Authorization", key.get().basicAuthorization());
         } else {
             builder.removeHeader("Authorization");

@@ -26,7 +26,6 @@ final class WandbSender {
     private final Thread thread;
     private volatile boolean failed;
     private volatile boolean completed;
-    private volatile long sentEntries;
 
     WandbSender(RunStreamer streamer, int capacity, double flushIntervalS, Consumer<String> onFailure) {
         this.streamer = streamer;
@@ -53,11 +52,6 @@ final class WandbSender {
     /** True once the exit entry reached the server. */
     boolean completed() {
         return completed;
-    }
-
-    /** Entries (counted from this session's first) that the server acknowledged. */
-    long sentEntries() {
-        return sentEntries;
     }
 
     /** Waits for the exit entry to be sent; on timeout stops the thread. Returns whether everything was sent. */
@@ -115,7 +109,6 @@ final class WandbSender {
                     if (!batch.isEmpty()) {
                         boolean exit = batch.stream().anyMatch(x -> x instanceof JournalEntry.Exit);
                         streamer.send(batch);
-                        sentEntries += batch.size();
                         batch.clear();
                         lastPost = System.nanoTime();
                         if (exit) {

@@ -81,11 +81,16 @@ public final class WandbTracker implements Tracker {
                 warnings.warn("no API key (set WANDB_API_KEY or run `wandb login`); logging offline. " + syncHint());
                 online = false;
             }
+            if (online && settings.baseUrl().startsWith("http://") && !isLoopback(settings.baseUrl())) {
+                warnings.warn("W&B base URL " + settings.baseUrl() + " is plain HTTP: the API key travels"
+                        + " unencrypted (use https://)");
+            }
             if (online) {
                 boolean earlierSent = Journal.syncedEntries(journalPath).orElse(0L) >= earlier.size();
                 startSender(kept, !earlierSent);
             }
             emit(new JournalEntry.Run(runVariables(run)));
+            saveConfigFile(run);
             output((continuing ? "resumed" : "started") + " harl run " + run.name() + " (W&B run " + state.runId()
                     + ")" + (continuing ? " at step " + run.startStep() : ""));
             if (!online) {
@@ -96,6 +101,26 @@ public final class WandbTracker implements Tracker {
                     + "; W&B logging is off for this run");
             active = false;
         }
+    }
+
+    private static boolean isLoopback(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /**
+     * W&B's {@code config.yaml} run file: {@code wandb_version: 1} then each key's {@code {value: ...}} (JSON
+     * flow style, which YAML reads).
+     */
+    private void saveConfigFile(RunInfo run) throws IOException {
+        StringBuilder yaml = new StringBuilder("wandb_version: 1\n");
+        if (run.config() != null) {
+            run.config().forEach((k, v) -> yaml.append(ExtendedJson.write(k)).append(": ")
+                    .append(ExtendedJson.write(Map.of("value", ExtendedJson.plain(v)))).append('\n'));
+        }
+        Path file = wandbDir.resolve("files").resolve("config.yaml");
+        org.harl.plugins.trackers.AtomicFiles.write(file, redact(yaml.toString()));
+        emit(new JournalEntry.File("config.yaml", runDir.relativize(file).toString().replace('\\', '/')));
     }
 
     private String freshRunId() {

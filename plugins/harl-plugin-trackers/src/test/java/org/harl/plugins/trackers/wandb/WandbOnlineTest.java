@@ -79,17 +79,30 @@ class WandbOnlineTest {
         assertEquals(0.05, config.path("optimizer").path("value").path("lr").asDouble());
         assertEquals(7, config.path("seed").path("value").asInt());
 
-        // the image went through CreateRunFiles and a signed PUT without W&B credentials
-        JsonNode createFiles = ExtendedJson.mapper().readTree(graphql.get(2).getBody().utf8());
-        assertEquals("CreateRunFiles", createFiles.path("operationName").asText());
-        String imageName = createFiles.path("variables").path("files").get(0).asText();
+        // config.yaml and the image went through CreateRunFiles and signed PUTs without W&B credentials
+        List<String> requested = new java.util.ArrayList<>();
+        for (RecordedRequest r : graphql) {
+            JsonNode q = ExtendedJson.mapper().readTree(r.getBody().utf8());
+            if (q.path("operationName").asText().equals("CreateRunFiles")) {
+                assertEquals(tracker.runId(), q.path("variables").path("run").asText());
+                q.path("variables").path("files").forEach(f -> requested.add(f.asText()));
+            }
+        }
+        assertEquals(2, requested.size(), requested.toString());
+        assertEquals("config.yaml", requested.get(0));
+        String imageName = requested.get(1);
         assertTrue(imageName.matches("media/images/masks_overlay_2_[0-9a-f]{20}\\.png"), imageName);
-        RecordedRequest put = server.uploads.get(0);
-        assertEquals("PUT", put.getMethod());
-        assertNull(put.getHeaders().get("Authorization"), "no W&B auth on signed URLs");
-        assertEquals("tok:1", put.getHeaders().get("X-Upload-Token"));
+        assertEquals(2, server.uploads.size());
+        for (RecordedRequest put : server.uploads) {
+            assertEquals("PUT", put.getMethod());
+            assertNull(put.getHeaders().get("Authorization"), "no W&B auth on signed URLs");
+            assertEquals("tok:1", put.getHeaders().get("X-Upload-Token"));
+        }
         assertArrayEquals(Files.readAllBytes(tmp.resolve("overlay.png")), server.uploaded.get(imageName));
-        assertTrue(server.reportedUploads.contains(imageName));
+        String configYaml = new String(server.uploaded.get("config.yaml"), StandardCharsets.UTF_8);
+        assertTrue(configYaml.startsWith("wandb_version: 1\n") && configYaml.contains("\"seed\": {\"value\":7}"),
+                configYaml);
+        assertTrue(server.reportedUploads.containsAll(requested));
 
         // history: one line per step at offsets 0..5, with _step/_runtime/_timestamp and bare NaN
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), server.historyOffsets());
@@ -199,7 +212,9 @@ class WandbOnlineTest {
         assertFalse(results.get(0).skipped());
         assertEquals(10, server.history().size());
         assertEquals(0, server.exitCode);
-        assertEquals(1, server.uploaded.size());
+        assertEquals(java.util.Set.of("config.yaml"), server.uploaded.keySet().stream()
+                .filter(n -> !n.startsWith("media/images/")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, server.uploaded.size());
         assertTrue(sync.sync(dir, false).get(0).skipped());
         int requests = server.apiRequests.size();
         sync.sync(dir, true);
