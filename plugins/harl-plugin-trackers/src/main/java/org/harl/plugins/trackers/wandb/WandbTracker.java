@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.harl.plugins.trackers.ExtendedJson;
 import org.harl.plugins.trackers.TrackerWarnings;
 import org.harl.spi.track.RunInfo;
@@ -72,7 +71,11 @@ public final class WandbTracker implements Tracker {
             Path journalPath = Journal.path(wandbDir, state.runId());
             List<JournalEntry> earlier = continuing && Files.exists(journalPath) ? Journal.read(journalPath)
                     : List.of();
-            List<JournalEntry> kept = resumePoint(earlier, run.startStep());
+            ResumePoint resume = continuing ? ResumePoint.of(earlier, run.startStep()) : ResumePoint.FRESH;
+            historyOffset = resume.historyOffset();
+            outputOffset = resume.outputOffset();
+            lastStep = resume.lastStep();
+            runtimeBefore = resume.runtimeBefore();
             state.save(wandbDir);
             journal = Journal.open(journalPath, this::redact);
             active = true;
@@ -87,7 +90,7 @@ public final class WandbTracker implements Tracker {
             }
             if (online) {
                 boolean earlierSent = Journal.syncedEntries(journalPath).orElse(0L) >= earlier.size();
-                startSender(kept, !earlierSent);
+                startSender(resume.kept(), !earlierSent);
             }
             emit(new JournalEntry.Run(runVariables(run)));
             saveConfigFile(run);
@@ -127,35 +130,6 @@ public final class WandbTracker implements Tracker {
         String fromEnv = env.get("WANDB_RUN_ID");
         return fromEnv != null && !fromEnv.isBlank() ? RunState.validRunId(fromEnv.trim(), "WANDB_RUN_ID")
                 : RunState.newRunId();
-    }
-
-    /**
-     * Continues the offsets of an earlier session: history resumes at the first line whose step is
-     * {@code >= startStep} (those lines get overwritten), output after its last line, runtime from the last kept
-     * line. Returns the entries that stay valid.
-     */
-    private List<JournalEntry> resumePoint(List<JournalEntry> earlier, long startStep) {
-        Map<Long, JournalEntry.History> history = new TreeMap<>();
-        for (JournalEntry e : earlier) {
-            if (e instanceof JournalEntry.History h) {
-                history.put(h.offset(), h);
-            } else if (e instanceof JournalEntry.Output o) {
-                outputOffset = Math.max(outputOffset, o.offset() + 1);
-            }
-        }
-        historyOffset = 0;
-        for (JournalEntry.History h : history.values()) {
-            if (h.step() >= startStep) {
-                break;
-            }
-            historyOffset = h.offset() + 1;
-            lastStep = h.step();
-            if (ExtendedJson.readMap(h.line()).get("_runtime") instanceof Number r) {
-                runtimeBefore = r.doubleValue();
-            }
-        }
-        return JournalEntry.withoutEarlierExits(earlier, true).stream()
-                .filter(e -> !(e instanceof JournalEntry.History h) || h.step() < startStep).toList();
     }
 
     /** Starts streaming; {@code resend}: the earlier session did not reach the server, so send its entries first. */
