@@ -184,7 +184,7 @@ public final class WandbTracker implements Tracker {
         v.put("notes", settings.notes());
         v.put("jobType", settings.jobType());
         v.put("tags", settings.tags());
-        v.put("config", ExtendedJson.write(wrapped));
+        v.put("config", redact(ExtendedJson.write(wrapped)));
         return v;
     }
 
@@ -221,7 +221,7 @@ public final class WandbTracker implements Tracker {
         line.put("_step", pendingStep);
         line.put("_runtime", runtimeBefore + (System.nanoTime() - startNanos) / 1e9);
         line.put("_timestamp", System.currentTimeMillis() / 1000.0);
-        emit(new JournalEntry.History(historyOffset++, pendingStep, ExtendedJson.write(line)));
+        emit(new JournalEntry.History(historyOffset++, pendingStep, redact(ExtendedJson.write(line))));
         lastStep = pendingStep;
         pending.clear();
     }
@@ -248,8 +248,9 @@ public final class WandbTracker implements Tracker {
         }
         Map<String, Object> plain = new LinkedHashMap<>();
         values.forEach((k, v) -> plain.put(k, ExtendedJson.plain(v)));
-        emit(new JournalEntry.Summary(ExtendedJson.write(plain)));
-        output("summary " + ExtendedJson.write(plain));
+        String line = redact(ExtendedJson.write(plain));
+        emit(new JournalEntry.Summary(line));
+        output("summary " + line);
     }
 
     @Override
@@ -286,7 +287,7 @@ public final class WandbTracker implements Tracker {
     }
 
     private void output(String text) {
-        emit(new JournalEntry.Output(outputOffset++, LocalDateTime.now().format(OUTPUT_TIME) + " " + text));
+        emit(new JournalEntry.Output(outputOffset++, LocalDateTime.now().format(OUTPUT_TIME) + " " + redact(text)));
     }
 
     private void emit(JournalEntry entry) {
