@@ -1,6 +1,6 @@
 package org.harl.core.sweep;
 
-import java.util.Map;
+import org.harl.core.config.ConfigNode.MapNode;
 
 /**
  * One run of a sweep before binding.
@@ -10,7 +10,7 @@ import java.util.Map;
  * @param seed    the seed
  * @param tree    the experiment tree with the setting's overrides, {@code seed} and {@code name} applied
  */
-public record ExpandedRun(String sweep, String setting, long seed, Map<String, Object> tree) {
+public record ExpandedRun(String sweep, String setting, long seed, MapNode tree) {
 
     /** {@code <sweep>/<setting>/seed<n>}: the run name and its directory below the sweeps root. */
     public String name() {

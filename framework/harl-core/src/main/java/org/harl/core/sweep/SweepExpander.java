@@ -8,11 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.harl.core.config.ConfigErrors;
+import org.harl.core.config.ConfigException;
+import org.harl.core.config.ConfigNode;
+import org.harl.core.config.ConfigNode.MapNode;
+import org.harl.core.config.ConfigNode.ScalarNode;
+import org.harl.core.config.ExperimentFiles;
+import org.harl.core.config.Origin;
+import org.harl.core.config.TreeOps;
 
 /**
  * Expands an ablation tree ({@code sweep:} plus the experiment it varies, {@code base:} already merged) into one tree
- * per run: variants (outer) x grid (cartesian, in file order) x zip (paired) x seeds. All errors are collected and
- * thrown together as a {@link SweepException}.
+ * per run: variants (outer) x grid (cartesian, in file order) x zip (paired) x seeds. Variants merge like a
+ * {@code base:} (maps merge, lists replace, a changed {@code type:} replaces the component); grid and zip values are
+ * set at their dotted keys. Values keep their positions, so binding errors point into the ablation file. All errors
+ * are thrown together as a {@link ConfigException}.
  */
 public final class SweepExpander {
 
@@ -23,90 +33,89 @@ public final class SweepExpander {
 
     /**
      * @param sweepName the sweep name (the ablation file's name without extension)
-     * @param tree      the merged tree; its {@code sweep:} section is removed from the runs' trees
-     * @param file      the file name for error messages
+     * @param tree      the merged tree with its {@code sweep:} section (removed from the runs' trees)
      */
-    public static List<ExpandedRun> expand(String sweepName, Map<String, Object> tree, String file) {
-        List<String> errors = new ArrayList<>();
-        if (!UNSAFE.matcher(sweepName).replaceAll("").equals(sweepName) || sweepName.isEmpty()) {
-            errors.add("sweep name '" + sweepName + "' may only contain letters, digits and . _ - (it names a "
-                    + "directory)");
+    public static List<ExpandedRun> expand(String sweepName, MapNode tree) {
+        ConfigErrors errors = new ConfigErrors();
+        if (sweepName.isEmpty() || UNSAFE.matcher(sweepName).find() || sweepName.contains(",")
+                || sweepName.contains("=")) {
+            errors.add(tree.origin(), "", "sweep name '" + sweepName + "' may only contain letters, digits and "
+                    + ". _ - + (it names the sweep directory); rename the file");
         }
-        Map<String, Object> base = Trees.stringKeys(tree);
-        Object sweepNode = base.remove("sweep");
-        SweepSpec spec = sweepNode == null ? new SweepSpec(Map.of(), Map.of(), Map.of(), List.of())
+        MapNode base = tree.without(ExperimentFiles.SWEEP);
+        ConfigNode sweepNode = tree.get(ExperimentFiles.SWEEP);
+        SweepSpec spec = sweepNode == null ? new SweepSpec(List.of(), List.of(), Map.of(), List.of())
                 : SweepSpec.parse(sweepNode, errors);
-        if (!errors.isEmpty()) {
-            throw new SweepException(file, errors);
-        }
-        Map<String, String> labels = axisLabels(spec);
-        List<Map<String, Object>> points = points(spec);
         List<Long> seeds = spec.seeds().isEmpty() ? List.of(defaultSeed(base, errors)) : spec.seeds();
-        List<Map.Entry<String, Map<String, Object>>> variantList = spec.variants().isEmpty()
-                ? List.of(Map.entry("", Map.<String, Object>of()))
-                : new ArrayList<>(spec.variants().entrySet());
+        errors.throwIfAny();
+
+        Map<String, String> labels = axisLabels(spec);
+        Map<String, MapNode> variants = spec.variants().isEmpty()
+                ? Map.of("", MapNode.empty(tree.origin())) : spec.variants();
         List<ExpandedRun> runs = new ArrayList<>();
         Set<String> settings = new LinkedHashSet<>();
-        for (Map.Entry<String, Map<String, Object>> variant : variantList) {
-            for (Map<String, Object> point : points) {
+        for (Map.Entry<String, MapNode> variant : variants.entrySet()) {
+            MapNode variantTree = (MapNode) TreeOps.merge(base, variant.getValue());
+            for (List<Assignment> point : points(spec)) {
                 String setting = settingName(variant.getKey(), point, labels);
                 if (!settings.add(setting)) {
-                    errors.add("two settings share the name '" + setting + "'; make the variant names or values "
-                            + "distinct");
+                    errors.add(tree.origin(), "sweep", "two settings share the name '" + setting
+                            + "'; make the variant names or values distinct");
                     continue;
                 }
-                Map<String, Object> settingTree = Trees.stringKeys(base);
-                Trees.merge(settingTree, variant.getValue());
-                boolean ok = true;
-                for (Map.Entry<String, Object> axis : point.entrySet()) {
-                    try {
-                        Trees.set(settingTree, axis.getKey(), axis.getValue());
-                    } catch (IllegalArgumentException e) {
-                        errors.add("setting " + setting + ": " + e.getMessage());
-                        ok = false;
+                MapNode settingTree = variantTree;
+                try {
+                    for (Assignment a : point) {
+                        settingTree = TreeOps.set(settingTree, a.axis().key(), a.value(), a.axis().origin());
                     }
-                }
-                if (!ok) {
+                } catch (ConfigException e) {
+                    errors.addAll(e);
                     continue;
                 }
                 for (long seed : seeds) {
-                    Map<String, Object> runTree = Trees.stringKeys(settingTree);
-                    ExpandedRun run = new ExpandedRun(sweepName, setting, seed, runTree);
-                    runTree.put("seed", seed);
-                    runTree.put("name", run.name());
-                    runs.add(run);
+                    runs.add(run(sweepName, setting, seed, settingTree, tree.origin()));
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new SweepException(file, errors);
-        }
+        errors.throwIfAny();
         return runs;
     }
 
+    private static ExpandedRun run(String sweep, String setting, long seed, MapNode settingTree, Origin origin) {
+        String name = new ExpandedRun(sweep, setting, seed, settingTree).name();
+        MapNode tree = settingTree
+                .with("seed", new ScalarNode(seed, Long.toString(seed), origin), origin)
+                .with("name", new ScalarNode(name, name, origin), origin);
+        return new ExpandedRun(sweep, setting, seed, tree);
+    }
+
+    /** One value for one axis. */
+    private record Assignment(SweepSpec.Axis axis, ConfigNode value) {
+    }
+
     /** The grid's cartesian product, each point extended by the zip's paired values. */
-    private static List<Map<String, Object>> points(SweepSpec spec) {
-        List<Map<String, Object>> points = new ArrayList<>();
-        points.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<Object>> axis : spec.grid().entrySet()) {
-            List<Map<String, Object>> next = new ArrayList<>();
-            for (Map<String, Object> p : points) {
-                for (Object value : axis.getValue()) {
-                    Map<String, Object> q = new LinkedHashMap<>(p);
-                    q.put(axis.getKey(), value);
+    private static List<List<Assignment>> points(SweepSpec spec) {
+        List<List<Assignment>> points = new ArrayList<>();
+        points.add(List.of());
+        for (SweepSpec.Axis axis : spec.grid()) {
+            List<List<Assignment>> next = new ArrayList<>();
+            for (List<Assignment> p : points) {
+                for (ConfigNode value : axis.values()) {
+                    List<Assignment> q = new ArrayList<>(p);
+                    q.add(new Assignment(axis, value));
                     next.add(q);
                 }
             }
             points = next;
         }
         if (!spec.zip().isEmpty()) {
-            int length = spec.zip().values().iterator().next().size();
-            List<Map<String, Object>> next = new ArrayList<>();
-            for (Map<String, Object> p : points) {
+            int length = spec.zip().get(0).values().size();
+            List<List<Assignment>> next = new ArrayList<>();
+            for (List<Assignment> p : points) {
                 for (int i = 0; i < length; i++) {
-                    Map<String, Object> q = new LinkedHashMap<>(p);
-                    for (Map.Entry<String, List<Object>> axis : spec.zip().entrySet()) {
-                        q.put(axis.getKey(), axis.getValue().get(i));
+                    List<Assignment> q = new ArrayList<>(p);
+                    for (SweepSpec.Axis axis : spec.zip()) {
+                        q.add(new Assignment(axis, axis.values().get(i)));
                     }
                     next.add(q);
                 }
@@ -118,11 +127,12 @@ public final class SweepExpander {
 
     /** Short labels for setting names: the last key segment, or the full key where two axes share it. */
     private static Map<String, String> axisLabels(SweepSpec spec) {
-        List<String> keys = new ArrayList<>(spec.grid().keySet());
-        keys.addAll(spec.zip().keySet());
+        List<String> keys = new ArrayList<>();
+        spec.grid().forEach(a -> keys.add(a.key()));
+        spec.zip().forEach(a -> keys.add(a.key()));
         Map<String, Integer> counts = new HashMap<>();
         keys.forEach(k -> counts.merge(last(k), 1, Integer::sum));
-        Map<String, String> labels = new HashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         keys.forEach(k -> labels.put(k, counts.get(last(k)) > 1 ? k : last(k)));
         return labels;
     }
@@ -131,25 +141,28 @@ public final class SweepExpander {
         return key.substring(key.lastIndexOf('.') + 1);
     }
 
-    private static String settingName(String variant, Map<String, Object> point, Map<String, String> labels) {
+    private static String settingName(String variant, List<Assignment> point, Map<String, String> labels) {
         List<String> parts = new ArrayList<>();
         if (!variant.isEmpty()) {
             parts.add(variant);
         }
-        point.forEach((k, v) -> parts.add(labels.get(k) + "=" + v));
+        for (Assignment a : point) {
+            String value = a.value() instanceof ScalarNode s ? s.text() : String.valueOf(a.value().toPlain());
+            parts.add(labels.get(a.axis().key()) + "=" + value);
+        }
         String name = parts.isEmpty() ? "base" : String.join(",", parts);
         return UNSAFE.matcher(name.replace(' ', '_')).replaceAll("");
     }
 
-    private static long defaultSeed(Map<String, Object> base, List<String> errors) {
-        Object seed = base.get("seed");
+    private static long defaultSeed(MapNode base, ConfigErrors errors) {
+        ConfigNode seed = base.get("seed");
         if (seed == null) {
             return 0;
         }
-        if (seed instanceof Integer || seed instanceof Long) {
-            return ((Number) seed).longValue();
+        if (seed instanceof ScalarNode s && s.value() instanceof Long l) {
+            return l;
         }
-        errors.add("seed: must be an integer, got " + SweepSpec.describe(seed));
+        errors.add(seed.origin(), "seed", "must be an integer");
         return 0;
     }
 }

@@ -10,11 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.harl.core.config.ComponentSpec;
+import org.harl.core.config.ConfigNode.MapNode;
+import org.harl.core.config.Origin;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.HeadsConfig;
 import org.harl.core.config.MonitorConfig;
@@ -67,7 +68,7 @@ class SweepRunnerTest {
     private static List<PlannedRun> plan(String sweep, String setting, long... seeds) {
         List<PlannedRun> plan = new ArrayList<>();
         for (long seed : seeds) {
-            ExpandedRun run = new ExpandedRun(sweep, setting, seed, new LinkedHashMap<>());
+            ExpandedRun run = new ExpandedRun(sweep, setting, seed, MapNode.empty(Origin.of("test")));
             plan.add(new PlannedRun(run, config(run.name(), seed)));
         }
         return plan;
