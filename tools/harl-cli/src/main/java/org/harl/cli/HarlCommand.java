@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.plugins.PluginsCommand;
 import org.harl.cli.run.RunCommand;
+import org.harl.cli.sweep.SweepCommand;
 import org.harl.core.guice.Harl;
 import org.harl.core.registry.PluginLoadException;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             ConfigCommand.class,
             RunCommand.class,
+            SweepCommand.class,
         })
 public final class HarlCommand implements Runnable {
 

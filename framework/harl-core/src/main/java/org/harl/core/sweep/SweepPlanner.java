@@ -4,7 +4,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.harl.core.config.ConfigError;
 import org.harl.core.config.ConfigErrors;
 import org.harl.core.config.ConfigException;
 import org.harl.core.config.ConfigNode.MapNode;
@@ -40,23 +45,23 @@ public final class SweepPlanner {
     /** Expands and binds a loaded tree (its {@code sweep:} section included). */
     public List<PlannedRun> plan(MapNode tree, Path file) {
         List<ExpandedRun> runs = SweepExpander.expand(sweepName(file), tree);
-        ConfigErrors errors = new ConfigErrors();
         List<PlannedRun> planned = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
+        // the same mistake usually repeats in many runs: report each error once, naming the settings it occurs in
+        // unless it occurs in all of them
+        Map<ConfigError, Set<String>> settingsOf = new LinkedHashMap<>();
+        Set<String> allSettings = new LinkedHashSet<>();
         for (ExpandedRun run : runs) {
+            allSettings.add(run.setting());
             try {
                 planned.add(new PlannedRun(run, loader.bind(run.tree(), file)));
             } catch (ConfigException e) {
-                // the same mistake usually repeats in every run of a setting; report it once per setting
-                for (var error : e.errors()) {
-                    String key = error.toString();
-                    if (!seen.contains(key)) {
-                        seen.add(key);
-                        errors.add(error.origin(), error.path(), error.message() + " (in " + run.setting() + ")");
-                    }
-                }
+                e.errors().forEach(err -> settingsOf.computeIfAbsent(err, k -> new LinkedHashSet<>())
+                        .add(run.setting()));
             }
         }
+        ConfigErrors errors = new ConfigErrors();
+        settingsOf.forEach((err, settings) -> errors.add(err.origin(), err.path(), settings.size()
+                == allSettings.size() ? err.message() : err.message() + " (in " + String.join("; ", settings) + ")"));
         errors.throwIfAny();
         return planned;
     }

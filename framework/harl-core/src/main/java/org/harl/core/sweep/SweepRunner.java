@@ -1,6 +1,5 @@
 package org.harl.core.sweep;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.harl.core.eval.SummaryFile;
 import org.harl.core.run.ExperimentRunner;
@@ -29,10 +29,10 @@ public final class SweepRunner {
     private final Predicate<Path> hasCheckpoint;
     private final Path sweepsRoot;
     private final int parallel;
-    private final PrintStream log;
+    private final Consumer<String> log;
 
     public SweepRunner(ExperimentRunner runner, RunEvaluator evaluator, Predicate<Path> hasCheckpoint,
-                       Path sweepsRoot, int parallel, PrintStream log) {
+                       Path sweepsRoot, int parallel, Consumer<String> log) {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
         }
@@ -88,33 +88,33 @@ public final class SweepRunner {
             RunState state = RunState.of(dir, hasCheckpoint);
             boolean completed;
             if (state == RunState.COMPLETE) {
-                log.println(prefix + "already complete, skipped");
+                log.accept(prefix + "already complete, skipped");
                 completed = true;
             } else {
-                log.println(prefix + (state == RunState.INTERRUPTED ? "resuming" : "starting"));
+                log.accept(prefix + (state == RunState.INTERRUPTED ? "resuming" : "starting"));
                 RunResult result = runner.run(planned.config(),
                         new RunOptions(sweepsRoot, state == RunState.INTERRUPTED, sweep, true));
                 completed = result.completed();
-                if (!result.summary().isEmpty()) {
-                    SummaryFile.merge(dir, result.summary());
-                }
+                Map<String, Object> record = new java.util.LinkedHashMap<>(result.summary());
+                record.put("completed", completed); // what decides skip/resume on the next invocation
+                SummaryFile.merge(dir, record);
             }
             Map<String, Object> summary = SummaryFile.read(dir);
             if (completed && !EVAL_KEYS.stream().allMatch(summary::containsKey)) {
-                log.println(prefix + "evaluating (linear, kNN)");
+                log.accept(prefix + "evaluating (linear, kNN)");
                 try {
                     summary = SummaryFile.merge(dir, evaluator.evaluate(dir));
                 } catch (Exception e) { // the training result stands; the next sweep invocation retries
                     String message = messageOf(e);
-                    log.println(prefix + "EVALUATION FAILED: " + message);
+                    log.accept(prefix + "EVALUATION FAILED: " + message);
                     return new RunOutcome(run, dir, "eval_failed", summary, message);
                 }
             }
-            log.println(prefix + (completed ? "completed" : "incomplete"));
+            log.accept(prefix + (completed ? "completed" : "incomplete"));
             return new RunOutcome(run, dir, completed ? "completed" : "incomplete", summary, null);
         } catch (Exception e) {
             String message = messageOf(e);
-            log.println(prefix + "FAILED: " + message);
+            log.accept(prefix + "FAILED: " + message);
             return new RunOutcome(run, dir, "failed", SummaryFile.read(dir), message);
         }
     }

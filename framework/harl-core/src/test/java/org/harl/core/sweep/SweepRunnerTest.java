@@ -76,7 +76,7 @@ class SweepRunnerTest {
 
     private SweepRunner runner(int parallel, java.util.function.Predicate<Path> hasCheckpoint) {
         return new SweepRunner(fakeRunner, fakeEvaluator, hasCheckpoint, root, parallel,
-                new PrintStream(logBytes, true));
+                new PrintStream(logBytes, true)::println);
     }
 
     @Test
@@ -139,7 +139,7 @@ class SweepRunnerTest {
     void evaluationFailureKeepsTheTrainingResult() throws Exception {
         SweepRunner r = new SweepRunner(fakeRunner, dir -> {
             throw new IllegalArgumentException("no test split");
-        }, d -> false, root, 1, new PrintStream(logBytes, true));
+        }, d -> false, root, 1, new PrintStream(logBytes, true)::println);
         List<RunOutcome> out = r.run("abl", plan("abl", "s", 0));
         assertEquals("eval_failed", out.get(0).status());
         assertEquals("no test split", out.get(0).error());
