@@ -5,6 +5,7 @@ import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.data.DataCommand;
 import org.harl.cli.plugins.PluginsCommand;
 import org.harl.cli.run.RunCommand;
+import org.harl.cli.sweep.SweepCommand;
 import org.harl.core.guice.Harl;
 import org.harl.core.registry.PluginLoadException;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             ConfigCommand.class,
             RunCommand.class,
             DataCommand.class,
+            SweepCommand.class,
         })
 public final class HarlCommand implements Runnable {
 
