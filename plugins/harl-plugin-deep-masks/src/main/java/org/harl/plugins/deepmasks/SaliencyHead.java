@@ -1,8 +1,5 @@
 package org.harl.plugins.deepmasks;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import org.harl.spi.data.Mask;
 
 /**
@@ -28,17 +25,22 @@ public final class SaliencyHead {
         return weights.clone();
     }
 
-    /** Logits (N, h, w) of a C5 map (N, C, h, w); the result lives in the map's manager. */
-    public NDArray logits(NDArray c5) {
-        Shape s = c5.getShape();
-        if (s.dimension() != 4 || s.get(1) != weights.length) {
+    /** One logit per cell of a C5 map: the dot product of the head's weights with the cell's C features. */
+    public float[] logits(EncoderGrid.Features f) {
+        if (f.channels() != weights.length) {
             throw new IllegalArgumentException("saliency head with " + weights.length + " input channels got a "
-                    + "feature map of shape " + s + "; expected (N, " + weights.length + ", h, w)");
+                    + f.channels() + "-channel feature map (was the head trained on another encoder?)");
         }
-        NDManager m = c5.getManager();
-        try (NDArray w = m.create(weights, new Shape(1, weights.length, 1, 1))) {
-            return c5.mul(w).sum(new int[] {1});
+        int cells = f.width() * f.height();
+        float[] out = new float[cells];
+        for (int c = 0; c < weights.length; c++) {
+            float w = weights[c];
+            int base = c * cells;
+            for (int i = 0; i < cells; i++) {
+                out[i] += w * f.data()[base + i];
+            }
         }
+        return out;
     }
 
     /**

@@ -78,14 +78,12 @@ class SaliencyHeadMathTest {
 
     @Test
     void headLogitsAreTheChannelDotProductPerCell() {
-        // (1, 2, 1, 2): two cells, channel values (1,2) and (3,4)
-        NDArray c5 = manager.create(new float[] {1, 3, 2, 4}, new Shape(1, 2, 1, 2));
+        // two channels over a 2x1 grid: cell 0 has features (1, 2), cell 1 has (3, 4)
+        EncoderGrid.Features f = new EncoderGrid.Features(2, 2, 1, new float[] {1, 3, 2, 4});
         SaliencyHead head = new SaliencyHead(new float[] {0.5f, -1f});
-        NDArray logits = head.logits(c5);
-        assertEquals(new Shape(1, 1, 2), logits.getShape());
-        assertArrayEquals(new float[] {0.5f - 2f, 1.5f - 4f}, logits.toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {0.5f - 2f, 1.5f - 4f}, head.logits(f), 1e-6f);
         assertThrows(IllegalArgumentException.class,
-                () -> head.logits(manager.zeros(new Shape(1, 3, 2, 2))));
+                () -> head.logits(new EncoderGrid.Features(3, 1, 1, new float[3])));
     }
 
     @Test
@@ -104,7 +102,7 @@ class SaliencyHeadMathTest {
         NDArray features = manager.create(x, new Shape(m, 3));
         NDArray targets = manager.create(y);
         int before = manager.getManagedArrays().size();
-        SaliencyHeadTrainer.Result res = new SaliencyHeadTrainer(300, 0.05f).fit(features, targets, null);
+        SaliencyHeadTrainer.Result res = new SaliencyHeadTrainer(120, 0.1f).fit(features, targets, null);
         assertEquals(before, manager.getManagedArrays().size(), "training leaked arrays into the caller's manager");
         assertTrue(res.finalLoss() < 0.3 * res.losses().get(0), "loss " + res.losses().get(0) + " -> " + res.finalLoss());
         float[] w = res.head().weights();
@@ -115,7 +113,7 @@ class SaliencyHeadMathTest {
         }
         assertTrue(correct >= 0.97 * m, correct + "/" + m + " cells classified correctly");
         // deterministic: same data, same weights
-        assertArrayEquals(w, new SaliencyHeadTrainer(300, 0.05f).fit(features, targets, null).head().weights());
+        assertArrayEquals(w, new SaliencyHeadTrainer(120, 0.1f).fit(features, targets, null).head().weights());
     }
 
     @Test
