@@ -10,11 +10,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.HarlPlugin;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
@@ -170,6 +174,26 @@ public final class MaskProposerChecks {
         assertClearMessage(e, unreadable);
         assertTrue(e.getMessage().contains(unreadable.id()), "the error for an unreadable input must name the "
                 + "sample id '" + unreadable.id() + "', got: " + e.getMessage());
+    }
+
+    /**
+     * Exactly one plugin found by {@link ServiceLoader} registers a mask proposer named {@code name} (catches a
+     * missing or misspelt {@code META-INF/services/org.harl.spi.HarlPlugin}).
+     */
+    public static void registered(String name) {
+        List<String> plugins = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (HarlPlugin plugin : ServiceLoader.load(HarlPlugin.class)) {
+            plugins.add(plugin.getClass().getName());
+            for (ComponentFactory<?, ?> f : plugin.factories()) {
+                if (f.kind() == ComponentKind.MASK_PROPOSER && f.name().equals(name)) {
+                    owners.add(plugin.getClass().getName());
+                }
+            }
+        }
+        assertEquals(1, owners.size(), "expected exactly one plugin registering mask_proposer '" + name + "', found "
+                + owners + "; plugins found by ServiceLoader: " + plugins + " (each plugin module lists its HarlPlugin "
+                + "class in src/main/resources/META-INF/services/org.harl.spi.HarlPlugin)");
     }
 
     private static void assertClearMessage(IllegalArgumentException e, Sample s) {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>thread-safe:</b> 4 threads calling one proposer at once get exactly the single-thread masks;</li>
  *   <li><b>1-pixel image:</b> gives a valid 1x1 mask, or an {@link IllegalArgumentException} with a message
  *       (never another exception type, never a wrong-size mask);</li>
+ *   <li><b>registered</b> (when {@link #registeredName()} is given): ServiceLoader finds exactly one plugin
+ *       registering that mask proposer name;</li>
  *   <li><b>unreadable input</b> gives an {@link IllegalArgumentException} whose message names the sample id.
  *       "Unreadable" means the proposer cannot get the data it needs for that sample: a proposer that reads files
  *       per sample (precomputed masks) fails on a missing or corrupt file, one that needs the ground truth fails on
@@ -64,6 +66,14 @@ public abstract class MaskProposerContract {
     /** An input this proposer cannot read (see the class comment), or empty when none exists. */
     protected Optional<Sample> unreadableSample() {
         return Optional.empty();
+    }
+
+    /**
+     * The name the proposer is registered under (its factory's {@code name()}); when given, the contract also checks
+     * that {@link java.util.ServiceLoader} finds exactly one plugin registering it. Null skips that check.
+     */
+    protected String registeredName() {
+        return null;
     }
 
     /** A context with seed {@link #SEED}, paths resolved against the working directory. */
@@ -122,6 +132,12 @@ public abstract class MaskProposerContract {
         Optional<Sample> bad = unreadableSample();
         assumeTrue(bad.isPresent(), "proposer has no unreadable input");
         MaskProposerChecks.unreadable(proposer(), bad.get());
+    }
+
+    @Test
+    void pluginIsFoundByServiceLoader() {
+        assumeTrue(registeredName() != null, "no registered name given");
+        MaskProposerChecks.registered(registeredName());
     }
 
     @Test

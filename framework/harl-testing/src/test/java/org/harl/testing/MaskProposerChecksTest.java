@@ -119,4 +119,10 @@ class MaskProposerChecksTest {
         fails(() -> MaskProposerChecks.unreadable(vague, noGt));
         fails(() -> MaskProposerChecks.unreadable(RED, noGt));
     }
+
+    @Test
+    void anUnregisteredNameFailsTheServiceLoaderCheck() {
+        AssertionError e = fails(() -> MaskProposerChecks.registered("no_such_proposer"));
+        assertTrue(e.getMessage().contains("META-INF/services/org.harl.spi.HarlPlugin"), e.getMessage());
+    }
 }

@@ -14,4 +14,9 @@ class TorchScriptContractTest extends MaskProposerContract {
     protected boolean binary() {
         return true;
     }
+
+    @Override
+    protected String registeredName() {
+        return "torchscript";
+    }
 }

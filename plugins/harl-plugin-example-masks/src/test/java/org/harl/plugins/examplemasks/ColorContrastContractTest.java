@@ -14,4 +14,9 @@ class ColorContrastContractTest extends MaskProposerContract {
     protected boolean binary() {
         return true;
     }
+
+    @Override
+    protected String registeredName() {
+        return "color_contrast";
+    }
 }
