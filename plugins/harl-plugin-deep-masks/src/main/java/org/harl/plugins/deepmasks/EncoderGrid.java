@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.harl.spi.data.Resampler;
 import org.harl.spi.data.RgbImage;
 
 /**
@@ -63,20 +64,11 @@ public final class EncoderGrid {
         return out;
     }
 
-    /** Planar RGB of {@code image} resized to {@code side x side}. */
+    /** Planar RGB of {@code image} resized (antialiased bilinear, as the data pipeline does) to the square side. */
     static float[] resize(RgbImage image, int side) {
-        int w = image.width();
-        int h = image.height();
-        if (w == side && h == side) {
+        if (image.width() == side && image.height() == side) {
             return image.data();
         }
-        float[] out = new float[3 * side * side];
-        float[] channel = new float[w * h];
-        for (int c = 0; c < 3; c++) {
-            System.arraycopy(image.data(), c * w * h, channel, 0, w * h);
-            System.arraycopy(SaliencyMaps.resizeBilinear(channel, w, h, side, side), 0, out, c * side * side,
-                    side * side);
-        }
-        return out;
+        return Resampler.resize(image.width(), image.height(), side, side).apply(image).data();
     }
 }

@@ -2,6 +2,7 @@ package org.harl.plugins.deepmasks;
 
 import java.util.ArrayDeque;
 import org.harl.spi.data.Mask;
+import org.harl.spi.data.Resampler;
 
 /** Plain-array operations that turn a saliency model's output into a mask. */
 public final class SaliencyMaps {
@@ -23,29 +24,12 @@ public final class SaliencyMaps {
     }
 
     /**
-     * Bilinear resize of a row-major map with PyTorch's {@code interpolate(mode='bilinear', align_corners=False)}
-     * sampling: output pixel centres map to {@code (x + 0.5)·w/W − 0.5} in the source, clamped at the edges.
+     * Bilinear upsampling of a row-major map (any values, e.g. logits) with the project's {@link Resampler}; when
+     * enlarging it samples like PyTorch's {@code interpolate(mode='bilinear', align_corners=False)}.
      */
     public static float[] resizeBilinear(float[] src, int w, int h, int outW, int outH) {
-        float[] out = new float[outW * outH];
-        double sx = (double) w / outW;
-        double sy = (double) h / outH;
-        for (int y = 0; y < outH; y++) {
-            double fy = Math.max(0, (y + 0.5) * sy - 0.5);
-            int y0 = Math.min((int) fy, h - 1);
-            int y1 = Math.min(y0 + 1, h - 1);
-            float ay = (float) (fy - y0);
-            for (int x = 0; x < outW; x++) {
-                double fx = Math.max(0, (x + 0.5) * sx - 0.5);
-                int x0 = Math.min((int) fx, w - 1);
-                int x1 = Math.min(x0 + 1, w - 1);
-                float ax = (float) (fx - x0);
-                float top = src[y0 * w + x0] * (1 - ax) + src[y0 * w + x1] * ax;
-                float bottom = src[y1 * w + x0] * (1 - ax) + src[y1 * w + x1] * ax;
-                out[y * outW + x] = top * (1 - ay) + bottom * ay;
-            }
-        }
-        return out;
+        // Mask is only the carrier of one float plane here; Resampler does not care about the value range.
+        return Resampler.resize(w, h, outW, outH).apply(new Mask(w, h, src)).data();
     }
 
     /**
