@@ -40,9 +40,8 @@ class ExperimentFilesTest {
             if (Files.isDirectory(root.resolve(dir))) {
                 try (Stream<Path> walk = Files.walk(root.resolve(dir))) {
                     walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                            .filter(p -> root.relativize(p).toString().split("/").length > 0
-                                    && Stream.of(root.relativize(p).toString().split("/")).noneMatch(
-                                            s -> s.startsWith("_")))
+                            .filter(p -> Stream.of(root.relativize(p).toString().split("/"))
+                                    .noneMatch(part -> part.startsWith("_")))
                             .sorted().forEach(p -> files.add(root.relativize(p)));
                 }
             }

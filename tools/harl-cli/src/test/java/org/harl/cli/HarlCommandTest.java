@@ -71,6 +71,16 @@ class HarlCommandTest {
     }
 
     @Test
+    void configShowPrintsTheResolvedConfig() throws Exception {
+        Path f = Files.writeString(dir.resolve("x.yaml"), VALID);
+        CliRunner.Result r = CliRunner.run("config", "show", f.toString(), "--set", "seed=5");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("name: cli_demo\nseed: 5\ndataset:\n  type: fake_dataset\n  root: images\n"),
+                r.out());
+        assertTrue(r.out().contains("\nlogging:\n- type: fake_tracker\n  prefix: ''\n"), r.out());
+    }
+
+    @Test
     void pluginsListShowsEveryKindWithConfigDefaults() {
         CliRunner.Result r = CliRunner.run("plugins", "list");
         assertEquals(0, r.exitCode(), r.err());

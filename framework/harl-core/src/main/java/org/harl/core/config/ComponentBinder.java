@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.harl.core.config.ConfigNode.MapNode;
 import org.harl.core.config.ConfigNode.ScalarNode;
@@ -38,6 +39,20 @@ public final class ComponentBinder {
         ConfigErrors errors = new ConfigErrors();
         ComponentSpec bound = bind(kind, ConfigNode.fromPlain(spec, Origin.of(String.valueOf(source))), kind.key(),
                 errors);
+        errors.throwIfAny();
+        return bound;
+    }
+
+    /**
+     * Binds a component named on the command line with {@code --set key=value} overrides of its config
+     * ({@code harl masks generate --proposer drfi --set threshold=0.4}); errors name the override.
+     */
+    public ComponentSpec bind(ComponentKind kind, String type, List<String> overrides) {
+        Origin origin = Origin.of(kind.key() + " '" + type + "'");
+        MapNode node = MapNode.empty(origin).with(TreeOps.TYPE, new ScalarNode(type, type, origin), origin);
+        node = TreeOps.applyOverrides(node, overrides);
+        ConfigErrors errors = new ConfigErrors();
+        ComponentSpec bound = bind(kind, node, kind.key(), errors);
         errors.throwIfAny();
         return bound;
     }

@@ -14,12 +14,6 @@ final class ScalarConverter {
     private ScalarConverter() {
     }
 
-    /** Whether {@code type} is a scalar type this converter handles. */
-    static boolean handles(Class<?> type) {
-        return type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class
-                || type == String.class || type == Character.class || type.isEnum() || Path.class.isAssignableFrom(type);
-    }
-
     /** The converted value; throws IllegalArgumentException with a message naming what was expected. */
     static Object convert(ScalarNode node, Class<?> type) {
         Object v = node.value();

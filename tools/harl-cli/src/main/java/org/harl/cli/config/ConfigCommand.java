@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code harl config}: work with experiment files without running them. */
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Validate experiment files.",
-        subcommands = {ConfigCheckCommand.class})
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Validate and show experiment files.",
+        subcommands = {ConfigCheckCommand.class, ConfigShowCommand.class})
 public final class ConfigCommand implements Runnable {
 
     @Spec
