@@ -1,6 +1,7 @@
 package org.harl.cli;
 
 import com.google.inject.Injector;
+import org.harl.cli.bench.BenchCommand;
 import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.data.DataCommand;
 import org.harl.cli.plugins.PluginsCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             DataCommand.class,
             SweepCommand.class,
+            BenchCommand.class,
         })
 public final class HarlCommand implements Runnable {
 
