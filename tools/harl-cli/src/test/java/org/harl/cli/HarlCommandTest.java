@@ -114,7 +114,8 @@ class HarlCommandTest {
         Path f = Files.writeString(dir.resolve("x.yaml"), VALID);
         CliRunner.Result r = CliRunner.run("run", f.toString(), "--runs-dir", dir.resolve("runs").toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().startsWith("harl: "), r.err());
+        assertTrue(r.err().startsWith("harl: backbone 'fake_backbone' builds a org.harl.testing.fake.FakeComponent, "
+                + "which is not a org.harl.spi.backbone.Backbone"), r.err());
     }
 
     @Test

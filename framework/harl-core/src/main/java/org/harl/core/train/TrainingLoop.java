@@ -152,8 +152,7 @@ public final class TrainingLoop {
                         boolean epochEnd = !it.hasNext();
                         boolean due = tc.checkpointEvery() > 0 && g % tc.checkpointEvery() == 0;
                         if (boundary && (due || epochEnd) && g < total) {
-                            lastCheckpoint = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets,
-                                    opt).toString();
+                            lastCheckpoint = save(checkpoints, g, nets, opt);
                         }
                         afterStep.accept(nets, g);
                         if (g >= haltAfter) {
@@ -165,13 +164,14 @@ public final class TrainingLoop {
                         monitor(nets, epoch + 1, g, options);
                     }
                 }
-                lastCheckpoint = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets, opt).toString();
+                lastCheckpoint = save(checkpoints, g, nets, opt);
                 if (knn.isPresent()) {
                     summary.put("knn_top1", monitor(nets, tc.epochs(), g, options));
                 }
                 summary.put("steps", g);
                 summary.put("wall_s", (System.nanoTime() - started) / 1e9);
                 emptyTotals.forEach((b, n) -> summary.put("empty_" + b + "_total", n));
+                data.counters().forEach((key, n) -> summary.put("data_" + key, n));
                 summary.put("checkpoint", lastCheckpoint);
                 trackers.forEach(t -> t.summary(summary));
                 trackers.forEach(t -> t.finish(0));
@@ -183,6 +183,12 @@ public final class TrainingLoop {
         } finally {
             trackers.forEach(Tracker::close);
         }
+    }
+
+    private String save(Checkpoints checkpoints, long g, SslNetworks nets, StatefulOptimizer opt) {
+        Path file = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets, opt);
+        trackers.forEach(t -> t.saveFile(file, "checkpoint"));
+        return file.toString();
     }
 
     private Map<String, Object> metrics(long g, int epoch, StepResult r, double lr, double tau, double progress,
