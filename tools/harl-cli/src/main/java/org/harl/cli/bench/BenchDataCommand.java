@@ -79,10 +79,13 @@ public final class BenchDataCommand implements Callable<Integer> {
             deleteTree(dir);
         }
         out.println();
-        out.printf("%-30s %5s %8s %10s%n", "case", "side", "workers", "images/s");
+        out.printf("%-30s %5s %8s %10s %15s%n", "case", "side", "workers", "images/s", "images/cpu-s");
         for (DataBenchmark.Result r : results) {
-            out.printf("%-30s %5d %8d %10.1f%n", r.name(), r.side(), r.workers(), r.imagesPerSecond());
+            out.printf("%-30s %5d %8d %10.1f %15.1f%n", r.name(), r.side(), r.workers(), r.imagesPerSecond(),
+                    r.perCore());
         }
+        out.println("images/cpu-s = images per CPU-second of this process: what one free core sustains; on a "
+                + "shared machine images/s understates the pipeline");
         out.println("each image = decode/generate + two augmented views; compare with `harl bench train`, which "
                 + "reports the images/s the trainer consumes");
         out.flush();
