@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import org.harl.core.config.ConfigNode.MapNode;
+import org.harl.core.sweep.PlannedRun;
+import org.harl.core.sweep.SweepPlanner;
 
 /**
  * Every experiment a YAML file describes: one for an experiment file; for an ablation (a file with a top-level
@@ -41,12 +43,8 @@ public class ExperimentFiles {
         return List.of(loader.bindAfter(tree, file, errors));
     }
 
-    /**
-     * The experiments of an ablation (its tree has no errors so far). Until sweep expansion exists this validates
-     * the experiment the ablation describes with its {@code sweep:} section removed; the sweep expander replaces
-     * this.
-     */
+    /** The experiments of an ablation (its tree has no errors so far): every run of its sweep, expanded and bound. */
     protected List<ExperimentConfig> expandAblation(MapNode tree, Path file) {
-        return List.of(loader.bind(tree.without(SWEEP), file));
+        return new SweepPlanner(loader).plan(tree, file).stream().map(PlannedRun::config).toList();
     }
 }

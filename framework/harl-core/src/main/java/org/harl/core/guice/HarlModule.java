@@ -7,6 +7,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.core.run.ExperimentRunner;
+import org.harl.core.sweep.RunEvaluator;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 
@@ -35,5 +36,7 @@ public class HarlModule extends AbstractModule {
         }
         // The training engine sets the runner: OptionalBinder...setBinding().to(its class) here.
         OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class);
+        // Evaluation after each sweep run (linear probe + kNN on the frozen encoder), set with the training engine.
+        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class);
     }
 }

@@ -137,6 +137,8 @@ class ExperimentLoaderTest {
         Path f = write(dir, "abl.yaml", Fixtures.VALID + "sweep: {seeds: [0, 1]}\n");
         assertEquals(List.of(f + ":15:1 sweep: this file is an ablation (it has a sweep: section); run it with "
                 + "'harl sweep', or check it with 'harl config check'"), errors(f, List.of()));
-        assertEquals(1, new ExperimentFiles(Fixtures.loader()).expand(f, List.of()).size());
+        // config check expands the sweep: one bound experiment per seed, named <sweep>/<setting>/seed<n>
+        assertEquals(List.of("abl/base/seed0", "abl/base/seed1"), new ExperimentFiles(Fixtures.loader())
+                .expand(f, List.of()).stream().map(ExperimentConfig::name).toList());
     }
 }

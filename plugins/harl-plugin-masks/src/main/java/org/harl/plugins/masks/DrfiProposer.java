@@ -1,0 +1,103 @@
+package org.harl.plugins.masks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.PluginContext;
+import org.harl.spi.data.Mask;
+import org.harl.spi.data.Sample;
+import org.harl.spi.mask.MaskProposer;
+
+/** DRFI saliency (multi-level FH + regional features + random forest), binarised adaptively. */
+public final class DrfiProposer implements MaskProposer {
+
+    /** Classpath location of the forest that ships with harl. */
+    public static final String BUNDLED_FOREST = "/org/harl/plugins/masks/drfi-forest.bin.gz";
+
+    private static volatile RegressionForest bundled;
+
+    private final DrfiConfig config;
+    private final DrfiSaliency saliency;
+
+    public DrfiProposer(DrfiConfig config, RegressionForest forest) {
+        this.config = config;
+        this.saliency = new DrfiSaliency(config, forest);
+    }
+
+    /** The forest bundled as a resource (loaded once). */
+    public static RegressionForest bundledForest() {
+        RegressionForest f = bundled;
+        if (f == null) {
+            synchronized (DrfiProposer.class) {
+                if (bundled == null) {
+                    try (InputStream in = DrfiProposer.class.getResourceAsStream(BUNDLED_FOREST)) {
+                        if (in == null) {
+                            throw new IllegalStateException("the DRFI forest resource " + BUNDLED_FOREST
+                                    + " is missing from this build; train one with 'harl masks train-drfi' and set "
+                                    + "mask_proposer.model");
+                        }
+                        bundled = RegressionForest.read(in, "resource " + BUNDLED_FOREST);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                f = bundled;
+            }
+        }
+        return f;
+    }
+
+    /** Reads a forest file written by {@code harl masks train-drfi}. */
+    public static RegressionForest readForest(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return RegressionForest.read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read DRFI forest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The continuous saliency map with its timing breakdown. */
+    public DrfiSaliency.Result saliency(Sample sample) {
+        return saliency.compute(sample.image());
+    }
+
+    @Override
+    public Mask propose(Sample sample) {
+        int w = sample.image().width();
+        int h = sample.image().height();
+        return Binarization.binarize(saliency.compute(sample.image()).map(), w, h, config.maxThreshold(),
+                config.minComponentFraction());
+    }
+
+    public static final class Factory implements ComponentFactory<DrfiConfig, MaskProposer> {
+        public ComponentKind kind() {
+            return ComponentKind.MASK_PROPOSER;
+        }
+
+        public String name() {
+            return "drfi";
+        }
+
+        public String description() {
+            return "DRFI regional saliency over multi-level Felzenszwalb segmentations, adaptive threshold";
+        }
+
+        public Class<DrfiConfig> configType() {
+            return DrfiConfig.class;
+        }
+
+        public DrfiConfig defaults() {
+            return DrfiConfig.defaults();
+        }
+
+        public MaskProposer create(DrfiConfig config, PluginContext context) {
+            RegressionForest forest = config.model().isEmpty() ? bundledForest()
+                    : readForest(context.resolvePath(config.model()));
+            return new DrfiProposer(config, forest);
+        }
+    }
+}

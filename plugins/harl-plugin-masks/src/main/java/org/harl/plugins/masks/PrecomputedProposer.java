@@ -1,0 +1,108 @@
+package org.harl.plugins.masks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.PluginContext;
+import org.harl.spi.config.Doc;
+import org.harl.spi.config.InvalidConfigException;
+import org.harl.spi.config.Required;
+import org.harl.spi.data.ImageFiles;
+import org.harl.spi.data.Mask;
+import org.harl.spi.data.Sample;
+import org.harl.spi.mask.MaskProposer;
+
+/**
+ * Reads masks from a folder in the HARL layout: the sample id as a relative path, its image extension replaced by
+ * {@code .png} (what {@code harl masks generate} writes). Masks of another size are resized (nearest neighbour).
+ */
+public final class PrecomputedProposer implements MaskProposer {
+
+    public record Config(@Required @Doc("mask folder (relative paths resolve against the YAML file)") String dir,
+                         @Doc("threshold masks at 0.5 (false keeps grey levels as soft masks)") boolean binarize) {
+        public Config {
+            InvalidConfigException.check(dir != null && !dir.isBlank(), "dir", "is required (the mask folder)");
+        }
+    }
+
+    private final Path dir;
+    private final boolean binarize;
+
+    public PrecomputedProposer(Path dir, boolean binarize) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("mask_proposer 'precomputed': dir " + dir + " is not a folder");
+        }
+        this.dir = dir;
+        this.binarize = binarize;
+    }
+
+    /** Where the mask of a sample id lives under a mask folder. */
+    public static Path maskPath(Path root, String id) {
+        String name = id;
+        String lower = id.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".png", ".jpg", ".jpeg", ".bmp", ".gif"}) {
+            if (lower.endsWith(ext)) {
+                name = id.substring(0, id.length() - ext.length());
+                break;
+            }
+        }
+        Path p = root.resolve(name + ".png").normalize();
+        if (!p.startsWith(root.normalize())) {
+            throw new IllegalArgumentException("sample id '" + id + "' escapes the mask folder " + root);
+        }
+        return p;
+    }
+
+    @Override
+    public Mask propose(Sample sample) {
+        Path file = maskPath(dir, sample.id());
+        Mask m;
+        try {
+            m = ImageFiles.readMask(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("precomputed mask for sample '" + sample.id() + "': " + e.getMessage(), e);
+        }
+        int w = sample.image().width();
+        int h = sample.image().height();
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            int sy = Math.min(m.height() - 1, (int) ((y + 0.5) * m.height() / h));
+            for (int x = 0; x < w; x++) {
+                int sx = Math.min(m.width() - 1, (int) ((x + 0.5) * m.width() / w));
+                float v = m.get(sx, sy);
+                out[y * w + x] = binarize ? (v >= 0.5f ? 1f : 0f) : v;
+            }
+        }
+        return new Mask(w, h, out);
+    }
+
+    public static final class Factory implements ComponentFactory<Config, MaskProposer> {
+        public ComponentKind kind() {
+            return ComponentKind.MASK_PROPOSER;
+        }
+
+        public String name() {
+            return "precomputed";
+        }
+
+        public String description() {
+            return "masks read from a folder (sample id with .png), e.g. written by 'harl masks generate'";
+        }
+
+        public Class<Config> configType() {
+            return Config.class;
+        }
+
+        public Config defaults() {
+            return new Config("masks", true);
+        }
+
+        public MaskProposer create(Config config, PluginContext context) {
+            return new PrecomputedProposer(context.resolvePath(config.dir()), config.binarize());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.harl.cli.masks;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.harl.plugins.masks.PrecomputedProposer;
+import org.harl.spi.data.ImageFiles;
+import org.harl.spi.data.Mask;
+import org.harl.spi.data.RgbImage;
+import org.harl.spi.data.Sample;
+import org.harl.spi.mask.MaskProposer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harl masks generate}: one PNG mask per image, mirroring the input tree ({@code OUT/<id without extension>.png}).
+ * Resumable (existing outputs are skipped), multi-threaded, with a progress bar; an unreadable image is listed and
+ * skipped.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write a mask PNG for every image under --in, mirroring the tree under --out.")
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--proposer", required = true, description = "registered mask proposer (drfi, center_prior, ...)")
+    String proposer;
+
+    @Option(names = "--set", description = "proposer setting key=value (needs the config binder)")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--in", required = true, description = "image folder (PNG/JPEG, searched recursively)")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "mask output folder")
+    Path out;
+
+    @Option(names = "--gt", description = "folder of exact masks (same layout) for the ground_truth proposer")
+    Path gt;
+
+    @Option(names = "--threads", description = "worker threads (default: available processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--seed", description = "seed handed to the proposer (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        List<Path> images;
+        MaskProposer p;
+        try {
+            images = ImageTree.images(in);
+            p = ProposerFactory.proposer(proposer, settings, seed);
+        } catch (RuntimeException e) {
+            err.println("masks generate: " + e.getMessage());
+            return 2;
+        }
+        List<Path> todo = new ArrayList<>();
+        for (Path f : images) {
+            if (!Files.exists(PrecomputedProposer.maskPath(out, ImageTree.id(in, f)))) {
+                todo.add(f);
+            }
+        }
+        outw.printf("%d images, %d already done, %d to generate with '%s' on %d threads%n", images.size(),
+                images.size() - todo.size(), todo.size(), proposer, threads);
+        outw.flush();
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try (p; ProgressBar bar = new ProgressBarBuilder().setTaskName("masks").setInitialMax(todo.size())
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (Path f : todo) {
+                jobs.add(pool.submit(() -> {
+                    try {
+                        one(p, f);
+                    } catch (Exception e) {
+                        failed.add(ImageTree.id(in, f) + ": " + e.getMessage());
+                    } finally {
+                        bar.step();
+                    }
+                }));
+            }
+            for (Future<?> j : jobs) {
+                j.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        outw.printf("wrote %d masks to %s%n", todo.size() - failed.size(), out);
+        if (!failed.isEmpty()) {
+            Collections.sort(failed);
+            outw.printf("skipped %d unreadable or failing inputs:%n", failed.size());
+            failed.forEach(f -> outw.println("  " + f));
+        }
+        outw.flush();
+        return 0;
+    }
+
+    private void one(MaskProposer p, Path file) throws IOException {
+        String id = ImageTree.id(in, file);
+        RgbImage image = ImageFiles.readImage(file);
+        Optional<Mask> truth = Optional.empty();
+        if (gt != null) {
+            Path g = PrecomputedProposer.maskPath(gt, id);
+            if (Files.exists(g)) {
+                truth = Optional.of(ImageFiles.readMask(g));
+            }
+        }
+        Mask m = p.propose(new Sample(id, image, truth, -1));
+        ImageFiles.writeMask(m, PrecomputedProposer.maskPath(out, id));
+    }
+}

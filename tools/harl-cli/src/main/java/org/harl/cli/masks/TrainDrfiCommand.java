@@ -1,0 +1,173 @@
+package org.harl.cli.masks;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.harl.plugins.masks.DrfiConfig;
+import org.harl.plugins.masks.DrfiTraining;
+import org.harl.plugins.masks.PrecomputedProposer;
+import org.harl.plugins.masks.RegressionForest;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.data.DatasetSource;
+import org.harl.spi.data.ImageFiles;
+import org.harl.spi.data.Mask;
+import org.harl.spi.data.Sample;
+import org.harl.spi.data.Split;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harl masks train-drfi}: trains DRFI's random forest without human labels, on a registered dataset's train
+ * split (exact masks where it has them, e.g. synthetic_objects; pseudo-labels from priors otherwise) and/or an image
+ * folder (pseudo-labels, or exact masks from {@code --gt}). Deterministic for a seed.
+ */
+@Command(name = "train-drfi", mixinStandardHelpOptions = true,
+        description = "Train the DRFI forest from a seed on synthetic masks and prior-based pseudo-labels.")
+public final class TrainDrfiCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", description = "registered dataset (default settings), e.g. synthetic_objects")
+    List<String> datasets = new ArrayList<>();
+
+    @Option(names = "--count", description = "images taken from each dataset's train split (default ${DEFAULT-VALUE})")
+    int count = 300;
+
+    @Option(names = "--images", description = "folder of images to pseudo-label (or to label from --gt)")
+    Path images;
+
+    @Option(names = "--gt", description = "exact masks for --images (same layout, .png)")
+    Path gt;
+
+    @Option(names = "--out", required = true, description = "forest file to write (.bin.gz)")
+    Path out;
+
+    @Option(names = "--trees", description = "trees (default ${DEFAULT-VALUE})")
+    int trees = 50;
+
+    @Option(names = "--depth", description = "maximum tree depth (default ${DEFAULT-VALUE})")
+    int depth = 10;
+
+    @Option(names = "--mtry", description = "features tried per split (default ${DEFAULT-VALUE}, as DRFI)")
+    int mtry = 15;
+
+    @Option(names = "--max-regions", description = "regions of each class kept per image (default ${DEFAULT-VALUE})")
+    int maxRegions = 15;
+
+    @Option(names = "--threads", description = "feature threads (default: available processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (datasets.isEmpty() && images == null) {
+            err.println("masks train-drfi: give --dataset NAME and/or --images DIR");
+            return 2;
+        }
+        List<Source> sources = new ArrayList<>();
+        try {
+            for (String name : datasets) {
+                DatasetSource d = (DatasetSource) ProposerFactory.create(ComponentKind.DATASET, name, List.of(),
+                        ProposerFactory.context(seed));
+                long n = Math.min(count, d.size(Split.TRAIN));
+                if (n == 0) {
+                    throw new IllegalArgumentException("dataset '" + name + "' has no train images");
+                }
+                for (long i = 0; i < n; i++) {
+                    long index = i;
+                    sources.add(() -> d.get(Split.TRAIN, index));
+                }
+            }
+            if (images != null) {
+                for (Path f : ImageTree.images(images)) {
+                    sources.add(() -> folderSample(f));
+                }
+            }
+        } catch (RuntimeException e) {
+            err.println("masks train-drfi: " + e.getMessage());
+            return 2;
+        }
+        DrfiTraining training = new DrfiTraining(DrfiConfig.defaults(), maxRegions, seed);
+        List<String> failed = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("regions").setInitialMax(sources.size())
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int k = 0; k < sources.size(); k++) {
+                Source s = sources.get(k);
+                long key = k;
+                jobs.add(pool.submit(() -> {
+                    try {
+                        Sample sample = s.get();
+                        training.add(key, sample.image(), sample.groundTruth());
+                    } catch (Exception e) {
+                        synchronized (failed) {
+                            failed.add(e.getMessage());
+                        }
+                    } finally {
+                        bar.step();
+                    }
+                }));
+            }
+            for (Future<?> j : jobs) {
+                j.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        failed.forEach(f -> o.println("skipped " + f));
+        o.printf("training on %d foreground and %d background regions (balanced to <= 1.2:1): %d trees, depth %d%n",
+                training.positives(), training.negatives(), trees, depth);
+        o.flush();
+        long t = System.nanoTime();
+        RegressionForest forest;
+        try {
+            forest = training.train(trees, depth, mtry, seed);
+        } catch (IllegalStateException e) {
+            err.println("masks train-drfi: " + e.getMessage());
+            return 1;
+        }
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (OutputStream s = Files.newOutputStream(out)) {
+            forest.write(s);
+        }
+        o.printf("trained in %.1f s: %d trees, %d nodes; wrote %s (%d bytes)%n", (System.nanoTime() - t) / 1e9,
+                forest.trees(), forest.nodes(), out, Files.size(out));
+        return 0;
+    }
+
+    private Sample folderSample(Path f) throws java.io.IOException {
+        String id = ImageTree.id(images, f);
+        Optional<Mask> truth = Optional.empty();
+        if (gt != null) {
+            Path g = PrecomputedProposer.maskPath(gt, id);
+            if (Files.exists(g)) {
+                truth = Optional.of(ImageFiles.readMask(g));
+            }
+        }
+        return new Sample(id, ImageFiles.readImage(f), truth, -1);
+    }
+
+    private interface Source {
+        Sample get() throws Exception;
+    }
+}

@@ -1,0 +1,119 @@
+package org.harl.cli.masks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.harl.spi.data.ImageFiles;
+import org.harl.spi.data.Mask;
+import org.harl.spi.data.RgbImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MasksCommandTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = new CommandLine(new MasksCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A w x h image with a bright square in the middle, and its exact mask. */
+    static void scene(Path images, Path masks, String id, int w, int h) throws Exception {
+        RgbImage img = RgbImage.blank(w, h);
+        float[] m = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean in = x >= w / 4 && x < 3 * w / 4 && y >= h / 4 && y < 3 * h / 4;
+                for (int c = 0; c < 3; c++) {
+                    img.set(c, x, y, in ? 0.9f - 0.2f * c : 0.1f + 0.05f * c + 0.002f * x);
+                }
+                m[y * w + x] = in ? 1 : 0;
+            }
+        }
+        ImageFiles.writeImage(img, images.resolve(id + ".png"));
+        ImageFiles.writeMask(new Mask(w, h, m), masks.resolve(id + ".png"));
+    }
+
+    @Test
+    void generateIsResumableAndSkipsUnreadableInputs(@TempDir Path dir) throws Exception {
+        Path images = dir.resolve("images");
+        Path gt = dir.resolve("gt");
+        scene(images, gt, "a/one", 40, 30);
+        scene(images, gt, "b/two", 32, 32);
+        Files.writeString(images.resolve("a/broken.jpg"), "not a jpeg");
+        Path out = dir.resolve("out");
+        Run r = run("generate", "--proposer", "center_prior", "--in", images.toString(), "--out", out.toString(),
+                "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("a/one.png")) && Files.exists(out.resolve("b/two.png")));
+        assertTrue(r.out().contains("skipped 1") && r.out().contains("a/broken.jpg"), r.out());
+        Mask m = ImageFiles.readMask(out.resolve("a/one.png"));
+        assertEquals(40, m.width());
+        assertEquals(1f, m.get(20, 15));
+
+        Run again = run("generate", "--proposer", "center_prior", "--in", images.toString(), "--out", out.toString());
+        assertTrue(again.out().contains("2 already done"), again.out());
+
+        Run gtRun = run("generate", "--proposer", "ground_truth", "--in", images.toString(), "--gt", gt.toString(),
+                "--out", dir.resolve("oracle").toString());
+        assertEquals(0, gtRun.code());
+        Run eval = run("eval", "--pred", dir.resolve("oracle").toString(), "--gt", gt.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("IoU         1.0000"), eval.out());
+        assertTrue(eval.out().contains("MAE         0.0000"), eval.out());
+
+        Run centre = run("eval", "--pred", out.toString(), "--gt", gt.toString());
+        assertTrue(centre.out().contains("images      2"), centre.out());
+        assertTrue(!centre.out().contains("IoU         1.0000"), centre.out());
+
+        Path grid = dir.resolve("grid.png");
+        Run show = run("show", "--images", images.toString(), "--masks", out.toString(), "--out", grid.toString(),
+                "--cols", "2", "--cell", "50");
+        assertEquals(0, show.code(), show.err());
+        assertEquals(100, ImageIO.read(grid.toFile()).getWidth());
+    }
+
+    @Test
+    void clearErrors(@TempDir Path dir) {
+        Run unknown = run("generate", "--proposer", "nope", "--in", dir.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown mask_proposer 'nope'"), unknown.err());
+        Run missing = run("eval", "--pred", dir.resolve("x").toString(), "--gt", dir.resolve("y").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("is not a folder"), missing.err());
+        Run set = run("generate", "--proposer", "drfi", "--set", "max_threshold=0.5", "--in", dir.toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(2, set.code());
+        assertTrue(set.err().contains("--set max_threshold=0.5"), set.err());
+    }
+
+    @Test
+    void trainDrfiWritesAForestThatDrfiCanUse(@TempDir Path dir) throws Exception {
+        Path images = dir.resolve("images");
+        Path gt = dir.resolve("gt");
+        for (int i = 0; i < 4; i++) {
+            scene(images, gt, "s" + i, 36 + 4 * i, 36);
+        }
+        Path forest = dir.resolve("forest.bin.gz");
+        Run r = run("train-drfi", "--images", images.toString(), "--gt", gt.toString(), "--out", forest.toString(),
+                "--trees", "3", "--depth", "4", "--threads", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(Files.size(forest) > 20);
+        assertTrue(r.out().contains("3 trees"), r.out());
+        Run none = run("train-drfi", "--out", forest.toString());
+        assertEquals(2, none.code());
+    }
+}
