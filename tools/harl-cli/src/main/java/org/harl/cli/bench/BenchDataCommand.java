@@ -60,6 +60,9 @@ public final class BenchDataCommand implements Callable<Integer> {
         int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         MaskProposer exact = s -> s.groundTruth().orElseThrow();
         List<DataBenchmark.Result> results = new ArrayList<>();
+        // discarded pass: JIT compilation of the shared generation/augmentation code would otherwise be billed
+        // to whichever case runs first
+        run("warm-up", new SyntheticObjects(synthetic(64, 20000)), Optional.of(exact), 64, threads);
         for (int side : new int[] {32, 224}) {
             DatasetSource synthetic = new SyntheticObjects(synthetic(side, 20000));
             results.add(run("synthetic_objects", synthetic, Optional.empty(), side, threads));
