@@ -48,11 +48,19 @@ public final class Felzenszwalb {
                 internal[r] = w;
             }
         }
-        for (int e = 0; e < m; e++) {
+        int small = 0; // components below min_size: once none is left the pass cannot change anything
+        for (int i = 0; i < n; i++) {
+            if (parent[i] == i && size[i] < minSize) {
+                small++;
+            }
+        }
+        for (int e = 0; e < m && small > 0; e++) {
             int a = find(parent, g.from(e));
             int b = find(parent, g.to(e));
             if (a != b && (size[a] < minSize || size[b] < minSize)) {
-                union(parent, size, a, b);
+                small -= (size[a] < minSize ? 1 : 0) + (size[b] < minSize ? 1 : 0);
+                int r = union(parent, size, a, b);
+                small += size[r] < minSize ? 1 : 0;
             }
         }
         int[] labels = new int[n];

@@ -22,16 +22,39 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--pred", required = true, description = "predicted masks/maps (PNG)")
+    @Option(names = "--pred", description = "predicted masks/maps (PNG)")
     Path pred;
 
-    @Option(names = "--gt", required = true, description = "exact masks (PNG)")
+    @Option(names = "--gt", description = "exact masks (PNG)")
     Path gt;
 
+    @Option(names = "--dataset", description = "instead of folders: a registered dataset with exact masks (test split)")
+    String dataset;
+
+    @Option(names = "--proposer", description = "with --dataset: the mask proposer to score")
+    String proposer;
+
+    @Option(names = "--count", description = "with --dataset: test images scored (default ${DEFAULT-VALUE})")
+    int count = 500;
+
+    @Option(names = "--threads", description = "with --dataset: worker threads (default: available processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (dataset != null || proposer != null) {
+            if (dataset == null || proposer == null || pred != null || gt != null) {
+                err.println("masks eval: give either --pred and --gt, or --dataset and --proposer");
+                return 2;
+            }
+            return DatasetEvaluation.run(dataset, proposer, count, threads, out, err);
+        }
+        if (pred == null || gt == null) {
+            err.println("masks eval: give either --pred and --gt, or --dataset and --proposer");
+            return 2;
+        }
         List<Path> truths;
         try {
             truths = ImageTree.images(gt);
@@ -66,16 +89,20 @@ public final class EvalCommand implements Callable<Integer> {
                     truths.size(), gt);
             return 1;
         }
-        out.printf("images      %d%n", s.images());
-        out.printf("IoU         %.4f%n", s.iou());
-        out.printf("maxF(b2=.3) %.4f%n", s.maxF());
-        out.printf("adaptiveF   %.4f%n", s.adaptiveF());
-        out.printf("MAE         %.4f%n", s.mae());
+        print(s, out);
         if (!missing.isEmpty()) {
             out.printf("missing predictions: %d (first: %s)%n", missing.size(), missing.get(0));
         }
         bad.forEach(b -> out.println("skipped " + b));
         out.flush();
         return 0;
+    }
+
+    static void print(MaskMetrics.Summary s, PrintWriter out) {
+        out.printf("images      %d%n", s.images());
+        out.printf("IoU         %.4f%n", s.iou());
+        out.printf("maxF(b2=.3) %.4f%n", s.maxF());
+        out.printf("adaptiveF   %.4f%n", s.adaptiveF());
+        out.printf("MAE         %.4f%n", s.mae());
     }
 }
