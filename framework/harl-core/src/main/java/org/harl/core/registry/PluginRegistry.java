@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.harl.core.config.ComponentSpec;
+import org.harl.core.config.Suggestions;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.HarlPlugin;
@@ -77,9 +78,15 @@ public final class PluginRegistry {
         return find(kind, name).orElseThrow(() -> new PluginLoadException(unknownMessage(kind, name)));
     }
 
-    /** "unknown loss 'byol_cos'; registered: byol, harl; loaded plugins: ...". */
+    /** The registered names of a kind, sorted. */
+    public List<String> names(ComponentKind kind) {
+        return List.copyOf(byKind.get(kind).keySet());
+    }
+
+    /** "unknown loss 'byol_cos'; did you mean 'byol'? registered: byol, harl; loaded plugins: ...". */
     public String unknownMessage(ComponentKind kind, String name) {
-        return "unknown " + kind.key() + " '" + name + "'; registered: " + String.join(", ", byKind.get(kind).keySet())
+        return "unknown " + kind.key() + " '" + name + "';" + Suggestions.didYouMean(name, names(kind))
+                + " registered: " + (byKind.get(kind).isEmpty() ? "(none)" : String.join(", ", names(kind)))
                 + "; loaded plugins: " + String.join(", ", plugins.stream().map(p -> p.getClass().getName()).toList());
     }
 

@@ -17,6 +17,9 @@ public interface Augmentation {
     /**
      * One view of an image and its mask.
      *
+     * @param mask      the foreground mask (same size as the image), or null when the method uses no masks; the
+     *                  view's mask is then null too
+
      * @param viewIndex 0 or 1: BYOL's two pipelines are asymmetric (blur and solarize probabilities differ)
      */
     View apply(RgbImage image, Mask mask, int viewIndex, SplittableRandom rng);

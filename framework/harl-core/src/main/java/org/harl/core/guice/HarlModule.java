@@ -1,0 +1,42 @@
+package org.harl.core.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.name.Names;
+import org.harl.core.registry.PluginRegistry;
+import org.harl.core.run.ExperimentRunner;
+import org.harl.core.sweep.RunEvaluator;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
+
+/**
+ * Wires the core: the plugin registry, one {@link MapBinder} of factories per component kind (inject
+ * {@code @Named("loss") Map<String, ComponentFactory<?, ?>>}), and the optional {@link ExperimentRunner} that the
+ * training engine binds. Config classes ({@code ExperimentLoader}, {@code ComponentBinder}...) are just-in-time
+ * singletons.
+ */
+public class HarlModule extends AbstractModule {
+
+    private final PluginRegistry registry;
+
+    public HarlModule(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    protected void configure() {
+        bind(PluginRegistry.class).toInstance(registry);
+        for (ComponentKind kind : ComponentKind.values()) {
+            MapBinder<String, ComponentFactory<?, ?>> factories = MapBinder.newMapBinder(binder(),
+                    new TypeLiteral<String>() { }, new TypeLiteral<ComponentFactory<?, ?>>() { },
+                    Names.named(kind.key()));
+            registry.factories(kind).forEach(f -> factories.addBinding(f.name()).toInstance(f));
+        }
+        // The training engine sets the runner: OptionalBinder...setBinding().to(its class) here.
+        OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class);
+        // Evaluation after each sweep run (linear probe + kNN on the frozen encoder), set with the training engine.
+        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class);
+    }
+}

@@ -1,0 +1,14 @@
+package org.harl.core.sweep;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Evaluates a finished run (linear probe and kNN) and returns the summary keys to add. */
+@FunctionalInterface
+public interface RunEvaluator {
+
+    Map<String, Object> evaluate(Path runDir) throws Exception;
+
+    /** No evaluation (dry runs, tests). */
+    RunEvaluator NONE = runDir -> Map.of();
+}

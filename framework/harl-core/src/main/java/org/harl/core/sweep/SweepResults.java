@@ -1,0 +1,114 @@
+package org.harl.core.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a sweep's {@code results.csv} (one row per run; read by {@code harl report ablation}) and
+ * {@code results.md} (mean ± sample standard deviation over seeds per setting). Accuracies are stored as
+ * fractions in the CSV and shown as percentages in the Markdown table.
+ */
+public final class SweepResults {
+
+    public static final String CSV_HEADER =
+            "setting,seed,run_dir,status,epochs,wall_s,knn_top1,knn_top5,linear_top1,linear_top5";
+    private static final List<String> VALUE_KEYS =
+            List.of("epochs", "wall_s", "knn_top1", "knn_top5", "linear_top1", "linear_top5");
+
+    private final Path dir;
+
+    public SweepResults(Path sweepDir) {
+        this.dir = sweepDir;
+    }
+
+    public Path csv() {
+        return dir.resolve("results.csv");
+    }
+
+    public Path markdown() {
+        return dir.resolve("results.md");
+    }
+
+    public void write(List<RunOutcome> outcomes) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(csv(), csvText(outcomes));
+            Files.writeString(markdown(), markdownText(outcomes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sweep results to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String csvText(List<RunOutcome> outcomes) {
+        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+        for (RunOutcome o : outcomes) {
+            List<String> cells = new ArrayList<>(List.of(o.run().setting(), Long.toString(o.run().seed()),
+                    o.dir().toString(), o.status()));
+            for (String key : VALUE_KEYS) {
+                Object v = o.summary().get(key);
+                cells.add(v instanceof Number ? v.toString() : "");
+            }
+            sb.append(String.join(",", cells.stream().map(SweepResults::csvCell).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** RFC 4180: quote cells containing a comma, quote or newline (setting names contain commas). */
+    static String csvCell(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    static String markdownText(List<RunOutcome> outcomes) {
+        Map<String, List<RunOutcome>> bySetting = new LinkedHashMap<>();
+        outcomes.forEach(o -> bySetting.computeIfAbsent(o.run().setting(), k -> new ArrayList<>()).add(o));
+        String sweep = outcomes.isEmpty() ? "" : outcomes.get(0).run().sweep();
+        StringBuilder sb = new StringBuilder("# Sweep `" + sweep + "`\n\n");
+        sb.append("Mean ± sample standard deviation over the completed seeds; accuracies in %.\n\n");
+        sb.append("| setting | seeds (completed/total) | linear top-1 | linear top-5 | kNN top-1 | kNN top-5 "
+                + "| wall s |\n|---|---|---|---|---|---|---|\n");
+        bySetting.forEach((setting, runs) -> {
+            List<Map<String, Object>> done = runs.stream().filter(o -> o.status().equals("completed"))
+                    .map(RunOutcome::summary).toList();
+            sb.append("| ").append(setting).append(" | ").append(done.size()).append('/').append(runs.size());
+            for (String key : List.of("linear_top1", "linear_top5", "knn_top1", "knn_top5")) {
+                sb.append(" | ").append(meanStd(done, key, 100, 1));
+            }
+            sb.append(" | ").append(meanStd(done, "wall_s", 1, 0)).append(" |\n");
+        });
+        List<RunOutcome> problems = outcomes.stream().filter(o -> !o.status().equals("completed")).toList();
+        if (!problems.isEmpty()) {
+            sb.append("\nNot completed:\n\n");
+            problems.forEach(o -> sb.append("- ").append(o.run().name()).append(": ").append(o.status())
+                    .append(o.error() == null ? "" : " (" + o.error().lines().findFirst().orElse("") + ")")
+                    .append('\n'));
+        }
+        return sb.toString();
+    }
+
+    /** "m ± s" of a summary key over runs (those lacking it are left out), scaled; "–" when no run has it. */
+    static String meanStd(List<Map<String, Object>> runs, String key, double scale, int decimals) {
+        double[] values = runs.stream().map(r -> r.get(key)).filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue() * scale).toArray();
+        if (values.length == 0) {
+            return "–";
+        }
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        String format = "%." + decimals + "f";
+        if (values.length == 1) {
+            return String.format(Locale.ROOT, format, mean);
+        }
+        double ss = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+        double std = Math.sqrt(ss / (values.length - 1));
+        return String.format(Locale.ROOT, format + " ± " + format, mean, std);
+    }
+}

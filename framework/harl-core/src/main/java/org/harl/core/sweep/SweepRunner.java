@@ -1,0 +1,125 @@
+package org.harl.core.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.harl.core.eval.SummaryFile;
+import org.harl.core.run.ExperimentRunner;
+import org.harl.core.run.RunOptions;
+import org.harl.core.run.RunResult;
+
+/**
+ * Runs a sweep's planned runs into {@code sweepsRoot/<sweep>/<setting>/seed<n>}: completed runs are skipped,
+ * interrupted ones resumed, each finished run is evaluated once (linear + kNN), and the sweep's results table is
+ * rewritten after every run so that an interrupted sweep still leaves one.
+ */
+public final class SweepRunner {
+
+    /** Summary keys whose presence means the run was already evaluated. */
+    static final List<String> EVAL_KEYS = List.of("linear_top1", "knn_top1");
+
+    private final ExperimentRunner runner;
+    private final RunEvaluator evaluator;
+    private final Predicate<Path> hasCheckpoint;
+    private final Path sweepsRoot;
+    private final int parallel;
+    private final Consumer<String> log;
+
+    public SweepRunner(ExperimentRunner runner, RunEvaluator evaluator, Predicate<Path> hasCheckpoint,
+                       Path sweepsRoot, int parallel, Consumer<String> log) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
+        }
+        this.runner = runner;
+        this.evaluator = evaluator;
+        this.hasCheckpoint = hasCheckpoint;
+        this.sweepsRoot = sweepsRoot;
+        this.parallel = parallel;
+        this.log = log;
+    }
+
+    /** The directory of a sweep's results. */
+    public Path sweepDir(String sweep) {
+        return sweepsRoot.resolve(sweep);
+    }
+
+    public List<RunOutcome> run(String sweep, List<PlannedRun> plan) throws InterruptedException {
+        List<RunOutcome> outcomes = new ArrayList<>();
+        SweepResults results = new SweepResults(sweepDir(sweep));
+        if (parallel == 1) {
+            for (int i = 0; i < plan.size(); i++) {
+                outcomes.add(runOne(sweep, plan.get(i), i, plan.size()));
+                results.write(outcomes);
+            }
+            return outcomes;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<RunOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < plan.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> runOne(sweep, plan.get(index), index, plan.size())));
+            }
+            for (Future<RunOutcome> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) { // runOne catches everything; defensive
+                    throw new IllegalStateException(e.getCause());
+                }
+                results.write(outcomes);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcomes;
+    }
+
+    private RunOutcome runOne(String sweep, PlannedRun planned, int index, int total) {
+        ExpandedRun run = planned.run();
+        Path dir = sweepsRoot.resolve(run.name());
+        String prefix = "[" + (index + 1) + "/" + total + "] " + run.name() + ": ";
+        try {
+            RunState state = RunState.of(dir, hasCheckpoint);
+            boolean completed;
+            if (state == RunState.COMPLETE) {
+                log.accept(prefix + "already complete, skipped");
+                completed = true;
+            } else {
+                log.accept(prefix + (state == RunState.INTERRUPTED ? "resuming" : "starting"));
+                RunResult result = runner.run(planned.config(),
+                        new RunOptions(sweepsRoot, state == RunState.INTERRUPTED, sweep, true));
+                completed = result.completed();
+                Map<String, Object> record = new java.util.LinkedHashMap<>(result.summary());
+                record.put("completed", completed); // what decides skip/resume on the next invocation
+                SummaryFile.merge(dir, record);
+            }
+            Map<String, Object> summary = SummaryFile.read(dir);
+            if (completed && !EVAL_KEYS.stream().allMatch(summary::containsKey)) {
+                log.accept(prefix + "evaluating (linear, kNN)");
+                try {
+                    summary = SummaryFile.merge(dir, evaluator.evaluate(dir));
+                } catch (Exception e) { // the training result stands; the next sweep invocation retries
+                    String message = messageOf(e);
+                    log.accept(prefix + "EVALUATION FAILED: " + message);
+                    return new RunOutcome(run, dir, "eval_failed", summary, message);
+                }
+            }
+            log.accept(prefix + (completed ? "completed" : "incomplete"));
+            return new RunOutcome(run, dir, completed ? "completed" : "incomplete", summary, null);
+        } catch (Exception e) {
+            String message = messageOf(e);
+            log.accept(prefix + "FAILED: " + message);
+            return new RunOutcome(run, dir, "failed", SummaryFile.read(dir), message);
+        }
+    }
+
+    private static String messageOf(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,74 @@
+package org.harl.plugins.deepmasks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.harl.spi.data.Resampler;
+import org.harl.spi.data.RgbImage;
+
+/**
+ * Runs images of any size through a {@link FeatureEncoder}: each is resized (bilinear) to the encoder's square
+ * input, batched, and its C5 map returned as plain arrays. Calls into the encoder are serialised because encoder
+ * blocks make no thread-safety promise; everything else runs in the calling thread.
+ */
+public final class EncoderGrid {
+
+    /** One image's C5 map, channel-major: {@code data[c * h * w + y * w + x]}. */
+    public record Features(int channels, int width, int height, float[] data) {
+    }
+
+    private final FeatureEncoder encoder;
+    private final int batchSize;
+
+    public EncoderGrid(FeatureEncoder encoder, int batchSize) {
+        this.encoder = encoder;
+        this.batchSize = batchSize;
+    }
+
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    /** The C5 maps of the images, in order. */
+    public List<Features> features(List<RgbImage> images) {
+        int side = encoder.inputSide();
+        int per = 3 * side * side;
+        List<Features> out = new ArrayList<>(images.size());
+        for (int from = 0; from < images.size(); from += batchSize) {
+            List<RgbImage> chunk = images.subList(from, Math.min(images.size(), from + batchSize));
+            float[] batch = new float[chunk.size() * per];
+            for (int k = 0; k < chunk.size(); k++) {
+                System.arraycopy(resize(chunk.get(k), side), 0, batch, k * per, per);
+            }
+            try (NDManager m = NDManager.newBaseManager()) {
+                NDArray c5;
+                float[] all;
+                synchronized (encoder) {
+                    c5 = encoder.c5(m, batch, chunk.size(), side);
+                    all = c5.toFloatArray();
+                }
+                long[] s = c5.getShape().getShape();
+                if (s.length != 4 || s[0] != chunk.size()) {
+                    throw new IllegalStateException("encoder returned a C5 map of shape " + c5.getShape() + " for "
+                            + chunk.size() + " images; expected (n, C, h, w)");
+                }
+                int cells = (int) (s[1] * s[2] * s[3]);
+                for (int k = 0; k < chunk.size(); k++) {
+                    float[] one = new float[cells];
+                    System.arraycopy(all, k * cells, one, 0, cells);
+                    out.add(new Features((int) s[1], (int) s[3], (int) s[2], one));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Planar RGB of {@code image} resized (antialiased bilinear, as the data pipeline does) to the square side. */
+    static float[] resize(RgbImage image, int side) {
+        if (image.width() == side && image.height() == side) {
+            return image.data();
+        }
+        return Resampler.resize(image.width(), image.height(), side, side).apply(image).data();
+    }
+}

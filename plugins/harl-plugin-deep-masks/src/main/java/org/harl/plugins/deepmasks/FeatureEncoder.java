@@ -1,0 +1,18 @@
+package org.harl.plugins.deepmasks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/** The part of a frozen encoder a saliency head needs: square images in, the C5 map out. */
+public interface FeatureEncoder extends AutoCloseable {
+
+    /** Side of the square images the encoder was trained on; inputs are resized to it. */
+    int inputSide();
+
+    /** C5 map (n, C, h, w) of {@code n} planar RGB images of {@code side x side}, created in {@code manager}. */
+    NDArray c5(NDManager manager, float[] images, int n, int side);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,40 @@
+package org.harl.plugins.deepmasks;
+
+import org.harl.spi.config.Doc;
+import org.harl.spi.config.InvalidConfigException;
+import org.harl.spi.config.Required;
+
+/**
+ * Settings of the {@code saliency_head} mask proposer.
+ *
+ * @param encoder      run directory of the trained encoder
+ * @param head         the head's params file; empty = {@code <encoder>/saliency_head.params}
+ * @param threshold    probability threshold
+ * @param minComponent smallest kept foreground component, fraction of the image area
+ * @param soft         return probabilities instead of a binary mask
+ * @param batchSize    images per encoder forward pass in batched use
+ */
+public record SaliencyHeadConfig(
+        @Required @Doc("run directory of the trained encoder (e.g. runs/quickstart); train its head first with "
+                + "`harl masks train-saliency --encoder RUN_DIR`") String encoder,
+        @Doc("params file of the head; empty = saliency_head.params inside the encoder's run directory") String head,
+        @Doc("a pixel is foreground when its upsampled probability is above this") double threshold,
+        @Doc("foreground components smaller than this fraction of the image are removed (0 keeps all)")
+        double minComponent,
+        @Doc("return the probability map instead of a binary mask") boolean soft,
+        @Doc("images per encoder forward pass when many samples are proposed at once") int batchSize) {
+
+    public SaliencyHeadConfig {
+        encoder = encoder == null ? "" : encoder;
+        head = head == null ? "" : head;
+        InvalidConfigException.check(threshold > 0 && threshold < 1, "threshold",
+                "must lie strictly between 0 and 1, got " + threshold);
+        InvalidConfigException.check(minComponent >= 0 && minComponent < 1, "min_component",
+                "must be in [0, 1), got " + minComponent);
+        InvalidConfigException.check(batchSize >= 1, "batch_size", "must be at least 1, got " + batchSize);
+    }
+
+    public static SaliencyHeadConfig defaults() {
+        return new SaliencyHeadConfig("", "", 0.5, 0.01, false, 32);
+    }
+}

@@ -1,0 +1,22 @@
+package org.harl.plugins.examplemasks;
+
+import org.harl.spi.mask.MaskProposer;
+import org.harl.testing.MaskProposerContract;
+
+class ColorContrastContractTest extends MaskProposerContract {
+    @Override
+    protected MaskProposer create() {
+        ColorContrastFactory f = new ColorContrastFactory();
+        return f.create(f.defaults(), context());
+    }
+
+    @Override
+    protected boolean binary() {
+        return true;
+    }
+
+    @Override
+    protected String registeredName() {
+        return "color_contrast";
+    }
+}

@@ -1,0 +1,172 @@
+package org.harl.plugins.trackers.jsonl;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.harl.plugins.trackers.AtomicFiles;
+import org.harl.plugins.trackers.ExtendedJson;
+import org.harl.plugins.trackers.TrackerWarnings;
+import org.harl.spi.track.RunInfo;
+import org.harl.spi.track.Tracker;
+
+/**
+ * Writes {@code metrics.jsonl} (one object per log call: {@code "step"} plus the metrics), {@code summary.json}
+ * (rewritten atomically on every change), {@code media.jsonl} (logged images) and {@code config.json}.
+ * A resumed run first drops the rows at steps {@code >= startStep}, so each step appears once.
+ */
+public final class JsonlTracker implements Tracker {
+    private final JsonlConfig config;
+    private final TrackerWarnings warnings;
+    private Path dir;
+    private BufferedWriter metrics;
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+
+    public JsonlTracker(JsonlConfig config, PrintStream err) {
+        this.config = config;
+        this.warnings = new TrackerWarnings("jsonl", err);
+    }
+
+    @Override
+    public void start(RunInfo run) {
+        dir = run.directory();
+        try {
+            Files.createDirectories(dir);
+            Path metricsPath = dir.resolve(config.metricsFile());
+            Path summaryPath = dir.resolve(config.summaryFile());
+            Path mediaPath = dir.resolve(config.mediaFile());
+            if (run.resumed()) {
+                keepRowsBefore(metricsPath, run.startStep());
+                keepRowsBefore(mediaPath, run.startStep());
+                if (Files.exists(summaryPath)) {
+                    summary.putAll(ExtendedJson.readMap(Files.readString(summaryPath)));
+                }
+            } else {
+                Files.deleteIfExists(metricsPath);
+                Files.deleteIfExists(mediaPath);
+                Files.deleteIfExists(summaryPath);
+            }
+            AtomicFiles.write(dir.resolve("config.json"), ExtendedJson.write(ExtendedJson.plain(run.config())) + "\n");
+            metrics = Files.newBufferedWriter(metricsPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException e) {
+            warnings.warn("cannot write run files in " + dir + ": " + e.getMessage() + " (metrics are not saved)");
+            metrics = null;
+        }
+    }
+
+    /** Rewrites a JSONL file keeping only rows whose "step" is below {@code startStep}. */
+    static void keepRowsBefore(Path file, long startStep) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, Object> row;
+            try {
+                row = ExtendedJson.readMap(line);
+            } catch (IllegalArgumentException e) {
+                continue; // a line cut off by a crash
+            }
+            if (row.get("step") instanceof Number step && step.longValue() < startStep) {
+                kept.add(line);
+            }
+        }
+        AtomicFiles.write(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+    }
+
+    @Override
+    public synchronized void log(long step, Map<String, Object> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("step", step);
+        values.forEach((k, v) -> row.put(k, ExtendedJson.plain(v)));
+        appendLine(row);
+    }
+
+    private void appendLine(Map<String, Object> row) {
+        if (metrics == null) {
+            return;
+        }
+        try {
+            metrics.write(ExtendedJson.write(row));
+            metrics.write('\n');
+            metrics.flush();
+        } catch (IOException e) {
+            warnings.warn("cannot append to " + config.metricsFile() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void logImage(long step, String key, Path png, String caption) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Path stored = png.toAbsolutePath().normalize();
+            Path root = dir.toAbsolutePath().normalize();
+            if (!stored.startsWith(root)) {
+                String safeKey = key.replaceAll("[^A-Za-z0-9_.-]", "_");
+                stored = root.resolve("media").resolve(safeKey + "_" + step + ".png");
+                Files.createDirectories(stored.getParent());
+                Files.copy(png, stored, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", step);
+            row.put("key", key);
+            row.put("path", root.relativize(stored).toString().replace('\\', '/'));
+            if (caption != null) {
+                row.put("caption", caption);
+            }
+            Files.writeString(dir.resolve(config.mediaFile()), ExtendedJson.write(row) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            warnings.warn("cannot record image " + key + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void summary(Map<String, Object> values) {
+        values.forEach((k, v) -> summary.put(k, ExtendedJson.plain(v)));
+        writeSummary();
+    }
+
+    private void writeSummary() {
+        if (dir == null) {
+            return;
+        }
+        try {
+            AtomicFiles.write(dir.resolve(config.summaryFile()), ExtendedJson.write(summary) + "\n");
+        } catch (IOException e) {
+            warnings.warn("cannot write " + config.summaryFile() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void finish(int exitCode) {
+        writeSummary();
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException e) {
+                warnings.warn("cannot close " + config.metricsFile() + ": " + e.getMessage());
+            }
+            metrics = null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.harl.cli;
+
+import com.google.inject.Injector;
+import org.harl.cli.config.ConfigCommand;
+import org.harl.cli.data.DataCommand;
+import org.harl.cli.masks.MasksCommand;
+import org.harl.cli.plugins.PluginsCommand;
+import org.harl.cli.report.ReportCommand;
+import org.harl.cli.run.RunCommand;
+import org.harl.cli.sweep.SweepCommand;
+import org.harl.cli.wandb.WandbCommand;
+import org.harl.core.guice.Harl;
+import org.harl.core.registry.PluginLoadException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code harl} command line. To add a subcommand, write a picocli {@code @Command} class (its dependencies
+ * arrive by Guice {@code @Inject} constructor) and add it to {@code subcommands} below or to its group's list.
+ */
+@Command(name = "harl", mixinStandardHelpOptions = true, versionProvider = HarlVersion.class,
+        description = "Object-level self-supervised pretraining (HARL, BYOL) on Deep Java Library.",
+        subcommands = {
+            PluginsCommand.class,
+            ConfigCommand.class,
+            RunCommand.class,
+            DataCommand.class,
+            SweepCommand.class,
+            MasksCommand.class,
+            ReportCommand.class,
+            WandbCommand.class,
+        })
+public final class HarlCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    /** The command line over an injector, with clear one-line errors for expected failures. */
+    public static CommandLine commandLine(Injector injector) {
+        CommandLine cmd = new CommandLine(HarlCommand.class, new GuiceFactory(injector));
+        cmd.setExecutionExceptionHandler(new ErrorReporter());
+        return cmd;
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = commandLine(Harl.injector()).execute(args);
+        } catch (PluginLoadException e) {
+            System.err.println("harl: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
+    }
+}

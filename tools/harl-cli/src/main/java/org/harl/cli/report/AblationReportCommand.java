@@ -1,0 +1,65 @@
+package org.harl.cli.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code harl report ablation SWEEP_DIR}. */
+@Command(name = "ablation", mixinStandardHelpOptions = true,
+        description = "Report of a sweep from SWEEP_DIR/results.csv: mean ± std per setting over seeds, a bar chart"
+                + " of the accuracies and the mean loss curve per setting.")
+public final class AblationReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SWEEP_DIR", description = "the sweep directory (holds results.csv)")
+    Path sweepDir;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: SWEEP_DIR/report)")
+    Path out;
+
+    @Option(names = "--title", description = "report title (default: the sweep directory's name)")
+    String title;
+
+    @Option(names = "--no-wandb", description = "only write the local report")
+    boolean noWandb;
+
+    @Spec
+    CommandSpec spec;
+
+    Map<String, String> env = System.getenv();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            SweepResults results = SweepResults.load(sweepDir);
+            Path name = sweepDir.toAbsolutePath().normalize().getFileName();
+            String reportTitle = title != null ? title : name == null ? "sweep" : name.toString();
+            String wandb = null;
+            if (!noWandb) {
+                List<Path> runDirs = results.rows().stream().map(results::runDir).toList();
+                wandb = new WandbReportPublisher(env).publish("Ablation: " + reportTitle, "Settings of sweep "
+                        + reportTitle + ", " + results.rows().size() + " runs.", runDirs, null, List.of(
+                        new WandbReportSpec.Panel("Accuracy per run", List.of("knn_top1", "linear_top1"), true),
+                        new WandbReportSpec.Panel("Training loss", List.of("loss"), false)));
+            }
+            AblationReport.Output written = AblationReport.write(results, out != null ? out
+                    : sweepDir.resolve("report"), reportTitle, wandb);
+            spec.commandLine().getOut().println("wrote " + written.markdown() + " and " + written.charts().size()
+                    + " chart(s)");
+            if (wandb != null) {
+                spec.commandLine().getOut().println(wandb);
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.harl.cli.sweep;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.harl.core.run.RunLauncher;
+import org.harl.core.sweep.PlannedRun;
+import org.harl.core.sweep.RunEvaluator;
+import org.harl.core.sweep.RunOutcome;
+import org.harl.core.sweep.RunState;
+import org.harl.core.sweep.SweepPlanner;
+import org.harl.core.sweep.SweepResults;
+import org.harl.core.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code harl sweep FILE}: expand, validate and run an ablation's runs, then tabulate them. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run every setting x seed of an ablation file into SWEEPS_DIR/<sweep>/<setting>/seed<n>,",
+            "skipping completed runs and resuming interrupted ones; evaluates each run (linear probe, kNN) and",
+            "writes SWEEPS_DIR/<sweep>/results.csv and results.md. All runs are validated before the first starts."})
+public final class SweepCommand implements Callable<Integer> {
+
+    private final SweepPlanner planner;
+    private final RunLauncher launcher;
+    private final Optional<RunEvaluator> evaluator;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "ablation YAML file (with a sweep: section)")
+    Path file;
+
+    @Option(names = "--dry-run", description = "validate every run and list them; run nothing")
+    boolean dryRun;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "runs at the same time (default: ${DEFAULT-VALUE}); each uses training.threads cores")
+    int parallel;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "override a value in every run, e.g. --set training.epochs=1 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--sweeps-dir", paramLabel = "DIR", defaultValue = "sweeps",
+            description = "parent of sweep directories (default: ${DEFAULT-VALUE})")
+    Path sweepsDir;
+
+    @Option(names = "--no-eval", description = "skip the linear and kNN evaluation after each run")
+    boolean noEval;
+
+    @Inject
+    public SweepCommand(SweepPlanner planner, RunLauncher launcher, Optional<RunEvaluator> evaluator) {
+        this.planner = planner;
+        this.launcher = launcher;
+        this.evaluator = evaluator;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String sweep = SweepPlanner.sweepName(file);
+        List<PlannedRun> plan = planner.plan(file, overrides);
+        long settings = plan.stream().map(p -> p.run().setting()).distinct().count();
+        out.printf("sweep %s (%s): %d runs = %d settings, all valid%n", sweep, file, plan.size(), settings);
+        Predicate<Path> hasCheckpoint = RunState::hasCheckpoint;
+        if (dryRun) {
+            for (PlannedRun p : plan) {
+                Path dir = sweepsDir.resolve(p.run().name());
+                out.printf("  %-60s %s%n", dir, RunState.of(dir, hasCheckpoint).name().toLowerCase());
+            }
+            out.flush();
+            return 0;
+        }
+        RunEvaluator eval = noEval ? RunEvaluator.NONE : evaluator.orElseThrow(() -> new IllegalStateException(
+                "no run evaluator is installed (the training engine binds one); use --no-eval to run without "
+                        + "the linear and kNN evaluation"));
+        out.flush();
+        SweepRunner runner = new SweepRunner(launcher::launch, eval, hasCheckpoint, sweepsDir, parallel, line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        });
+        List<RunOutcome> outcomes = runner.run(sweep, plan);
+        SweepResults results = new SweepResults(runner.sweepDir(sweep));
+        long done = outcomes.stream().filter(o -> o.status().equals("completed")).count();
+        out.printf("%d/%d runs completed; results: %s, %s%n", done, outcomes.size(), results.csv(),
+                results.markdown());
+        out.flush();
+        return done == outcomes.size() ? 0 : 1;
+    }
+}

@@ -1,0 +1,62 @@
+package org.harl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.harl.core.config.ConfigException;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ExperimentFiles;
+import org.harl.core.guice.Harl;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every experiment under {@code experiments/} and every ablation under {@code ablations/} loads and binds with the
+ * real plugins. Files in folders whose name starts with {@code _} (such as {@code experiments/_base/}) are
+ * fragments that other files inherit, not experiments, and are checked through those files.
+ */
+class ExperimentFilesTest {
+
+    private static final ExperimentFiles FILES = Harl.injector().getInstance(ExperimentFiles.class);
+
+    static Path repositoryRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("tools/harl-cli/pom.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+    }
+
+    static Stream<Path> experimentFiles() throws IOException {
+        Path root = repositoryRoot();
+        List<Path> files = new java.util.ArrayList<>();
+        for (String dir : List.of("experiments", "ablations")) {
+            if (Files.isDirectory(root.resolve(dir))) {
+                try (Stream<Path> walk = Files.walk(root.resolve(dir))) {
+                    walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                            .filter(p -> Stream.of(root.relativize(p).toString().split("/"))
+                                    .noneMatch(part -> part.startsWith("_")))
+                            .sorted().forEach(p -> files.add(root.relativize(p)));
+                }
+            }
+        }
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("experimentFiles")
+    void fileIsValid(Path relative) {
+        try {
+            List<ExperimentConfig> configs = FILES.expand(repositoryRoot().resolve(relative), List.of());
+            assertFalse(configs.isEmpty(), relative + " describes no experiment");
+        } catch (ConfigException e) {
+            Assertions.fail(relative + " is invalid:\n" + e.getMessage());
+        }
+    }
+}

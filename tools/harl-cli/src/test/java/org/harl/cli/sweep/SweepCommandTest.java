@@ -1,0 +1,128 @@
+package org.harl.cli.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.harl.cli.CliRunner;
+import org.harl.core.run.ExperimentRunner;
+import org.harl.core.run.RunLauncher;
+import org.harl.core.run.RunResult;
+import org.harl.core.sweep.RunEvaluator;
+import org.harl.core.sweep.SweepResults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepCommandTest {
+
+    static final String ABLATION = """
+            name: ignored
+            dataset: {type: fake_dataset, root: images}
+            backbone: fake_backbone
+            augmentation: fake_augmentation
+            loss:
+              type: fake_loss
+              tau: 0.1
+            logging: [fake_tracker]
+            sweep:
+              grid: {loss.tau: [0.1, 0.3]}
+              seeds: [0, 1]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    private AbstractModule engine(boolean withEvaluator) {
+        ExperimentRunner runner = (experiment, options) -> {
+            calls.add(experiment.name() + " seed=" + experiment.seed() + " group=" + options.group());
+            return new RunResult(RunLauncher.runDirectory(experiment, options), true,
+                    Map.of("wall_s", 3.0, "epochs", experiment.training().epochs()));
+        };
+        RunEvaluator evaluator = runDir -> Map.of("linear_top1", 0.25, "knn_top1", 0.5);
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class).setBinding().toInstance(runner);
+                if (withEvaluator) {
+                    OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class).setBinding().toInstance(evaluator);
+                }
+            }
+        };
+    }
+
+    @Test
+    void dryRunValidatesAndListsEveryRun() throws Exception {
+        Path file = Files.writeString(dir.resolve("tau_abl.yaml"), ABLATION);
+        Path sweeps = dir.resolve("sweeps");
+        CliRunner.Result r = CliRunner.run("sweep", file.toString(), "--dry-run", "--sweeps-dir", sweeps.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("sweep tau_abl (" + file + "): 4 runs = 2 settings, all valid", lines.get(0));
+        assertEquals(5, lines.size(), r.out());
+        assertTrue(lines.get(1).matches(" +" + sweeps.resolve("tau_abl/tau=0.1/seed0") + " +new"), lines.get(1));
+        assertTrue(lines.get(4).contains("tau_abl/tau=0.3/seed1"), lines.get(4));
+    }
+
+    @Test
+    void dryRunReportsTheErrorsOfEveryRunAtOnce() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), ABLATION
+                .replace("[0.1, 0.3]", "[0.1, x, 0.5]")
+                .replace("backbone: fake_backbone", "backbone: {type: fake_backbone, widht: 3}"));
+        CliRunner.Result r = CliRunner.run("sweep", file.toString(), "--dry-run");
+        assertEquals(1, r.exitCode());
+        assertEquals(file + ":3:33 backbone(fake_backbone).widht: unknown key 'widht'; did you mean 'width'? "
+                + "valid keys: width, zero_init_residual, dropout\n"
+                + file + ":10:26 loss(fake_loss).tau: expected a number, got 'x' (in tau=x)\n"
+                + "harl: 2 errors\n", r.err());
+    }
+
+    @Test
+    void runsEveryRunThenSkipsThemOnTheNextInvocation() throws Exception {
+        Path file = Files.writeString(dir.resolve("tau_abl.yaml"), ABLATION);
+        Path sweeps = dir.resolve("sweeps");
+        CliRunner.Result r = CliRunner.run(engine(true), "sweep", file.toString(), "--sweeps-dir", sweeps.toString(),
+                "--set", "training.epochs=2");
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertEquals(4, calls.size());
+        assertEquals("tau_abl/tau=0.1/seed0 seed=0 group=tau_abl", calls.get(0));
+        List<String> csv = Files.readAllLines(sweeps.resolve("tau_abl/results.csv"));
+        assertEquals(SweepResults.CSV_HEADER, csv.get(0));
+        assertEquals("tau=0.3,1," + sweeps.resolve("tau_abl/tau=0.3/seed1") + ",completed,2,3.0,0.5,,0.25,",
+                csv.get(4));
+        assertTrue(r.out().endsWith("4/4 runs completed; results: " + sweeps.resolve("tau_abl/results.csv") + ", "
+                + sweeps.resolve("tau_abl/results.md") + "\n"), r.out());
+
+        CliRunner.Result again = CliRunner.run(engine(true), "sweep", file.toString(), "--sweeps-dir",
+                sweeps.toString(), "--set", "training.epochs=2");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(4, calls.size(), "completed runs are not trained again");
+        assertTrue(again.out().contains("tau_abl/tau=0.1/seed0: already complete, skipped"), again.out());
+        CliRunner.Result listed = CliRunner.run("sweep", file.toString(), "--dry-run", "--sweeps-dir",
+                sweeps.toString());
+        assertTrue(listed.out().lines().skip(1).allMatch(l -> l.endsWith(" complete")), listed.out());
+    }
+
+    @Test
+    void refusesToRunWithoutAnEvaluatorUnlessAskedTo() throws Exception {
+        Path file = Files.writeString(dir.resolve("tau_abl.yaml"), ABLATION);
+        Path sweeps = dir.resolve("sweeps");
+        CliRunner.Result r = CliRunner.run(engine(false), "sweep", file.toString(), "--sweeps-dir",
+                sweeps.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith("harl: no run evaluator is installed"), r.err());
+        assertEquals(0, calls.size());
+        CliRunner.Result noEval = CliRunner.run(engine(false), "sweep", file.toString(), "--sweeps-dir",
+                sweeps.toString(), "--no-eval", "--parallel", "2");
+        assertEquals(0, noEval.exitCode(), noEval.err());
+        assertEquals(4, calls.size());
+    }
+}
