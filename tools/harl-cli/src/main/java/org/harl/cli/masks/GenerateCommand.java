@@ -1,5 +1,6 @@
 package org.harl.cli.masks;
 
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,13 +35,15 @@ import picocli.CommandLine.Spec;
         description = "Write a mask PNG for every image under --in, mirroring the tree under --out.")
 public final class GenerateCommand implements Callable<Integer> {
 
+    private final MaskComponents components;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--proposer", required = true, description = "registered mask proposer (drfi, center_prior, ...)")
     String proposer;
 
-    @Option(names = "--set", description = "proposer setting key=value (needs the config binder)")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "proposer setting, e.g. --set max_threshold=0.8 (repeatable)")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--in", required = true, description = "image folder (PNG/JPEG, searched recursively)")
@@ -58,19 +61,16 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed handed to the proposer (default ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Inject
+    public GenerateCommand(MaskComponents components) {
+        this.components = components;
+    }
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        List<Path> images;
-        MaskProposer p;
-        try {
-            images = ImageTree.images(in);
-            p = ProposerFactory.proposer(proposer, settings, seed);
-        } catch (RuntimeException e) {
-            err.println("masks generate: " + e.getMessage());
-            return 2;
-        }
+        List<Path> images = ImageTree.images(in);
+        MaskProposer p = components.proposer(proposer, settings, seed);
         List<Path> todo = new ArrayList<>();
         for (Path f : images) {
             if (!Files.exists(PrecomputedProposer.maskPath(out, ImageTree.id(in, f)))) {
