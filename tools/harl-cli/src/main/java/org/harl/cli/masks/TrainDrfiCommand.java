@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harl masks train-drfi}: trains DRFI's random forest without human labels, on a registered dataset's train
- * split (exact masks where it has them, e.g. synthetic_objects; pseudo-labels from priors otherwise) and/or an image
- * folder (pseudo-labels, or exact masks from {@code --gt}). Deterministic for a seed.
+ * split (exact masks where it has them, e.g. synthetic_objects, except a {@code --pseudo-fraction} of images
+ * pseudo-labelled from priors; datasets without masks are all pseudo-labelled) and/or an image folder (pseudo-labels,
+ * or exact masks from {@code --gt}). Deterministic for a seed.
  */
 @Command(name = "train-drfi", mixinStandardHelpOptions = true,
         description = "Train the DRFI forest from a seed on synthetic masks and prior-based pseudo-labels.")
@@ -56,6 +57,10 @@ public final class TrainDrfiCommand implements Callable<Integer> {
 
     @Option(names = "--count", description = "images taken from each dataset's train split (default ${DEFAULT-VALUE})")
     int count = 300;
+
+    @Option(names = "--pseudo-fraction", description = "fraction of dataset images whose exact mask is ignored and "
+            + "that are pseudo-labelled from priors instead (default ${DEFAULT-VALUE})")
+    double pseudoFraction = 0.3;
 
     @Option(names = "--images", description = "folder of images to pseudo-label (or to label from --gt)")
     Path images;
@@ -95,6 +100,9 @@ public final class TrainDrfiCommand implements Callable<Integer> {
         if (datasets.isEmpty() && images == null) {
             throw new IllegalArgumentException("masks train-drfi: give --dataset NAME and/or --images DIR");
         }
+        if (!(pseudoFraction >= 0 && pseudoFraction <= 1)) {
+            throw new IllegalArgumentException("--pseudo-fraction must be in [0, 1], got " + pseudoFraction);
+        }
         DrfiConfig drfi = components.bind(ComponentKind.MASK_PROPOSER, "drfi", settings).config(DrfiConfig.class);
         List<Source> sources = new ArrayList<>();
         List<DatasetSource> opened = new ArrayList<>();
@@ -107,7 +115,12 @@ public final class TrainDrfiCommand implements Callable<Integer> {
             }
             for (long i = 0; i < n; i++) {
                 long index = i;
-                sources.add(() -> d.get(Split.TRAIN, index));
+                // every k-th image pseudo-labelled, evenly spread: deterministic, no extra random stream
+                boolean pseudo = Math.floor((i + 1) * pseudoFraction) > Math.floor(i * pseudoFraction);
+                sources.add(() -> {
+                    Sample s = d.get(Split.TRAIN, index);
+                    return pseudo ? new Sample(s.id(), s.image(), Optional.empty(), s.label()) : s;
+                });
             }
         }
         if (images != null) {

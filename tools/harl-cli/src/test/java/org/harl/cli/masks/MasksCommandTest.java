@@ -83,6 +83,38 @@ class MasksCommandTest {
     }
 
     @Test
+    void generatesFromARegisteredDataset(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("gt");
+        Run r = run("generate", "--proposer", "ground_truth", "--dataset", "synthetic_objects", "--dataset-set",
+                "image_size=32", "--split", "test", "--limit", "3", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (var files = Files.walk(out)) {
+            assertEquals(3, files.filter(f -> f.toString().endsWith(".png")).count());
+        }
+        Run both = run("generate", "--proposer", "full_image", "--dataset", "synthetic_objects", "--in",
+                dir.toString(), "--out", out.toString());
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("exactly one of --in DIR and --dataset NAME"), both.err());
+    }
+
+    @Test
+    void proposersBindFromYamlShapedMaps() {
+        var binder = org.harl.core.guice.Harl.injector().getInstance(org.harl.core.config.ComponentBinder.class);
+        var spec = binder.bind(org.harl.spi.ComponentKind.MASK_PROPOSER, java.util.Map.of("type", "drfi",
+                "levels", java.util.List.of(java.util.Map.of("sigma", 0.8, "scale", 100, "min_size", 150)),
+                "threshold", 0.5), Path.of("exp.yaml"));
+        var cfg = spec.config(org.harl.plugins.masks.DrfiConfig.class);
+        assertEquals(1, cfg.levels().size());
+        assertEquals(150, cfg.levels().get(0).minSize());
+        assertEquals(0.5, cfg.threshold());
+        assertEquals(0.9, cfg.maxThreshold(), "defaults fill the rest");
+        for (String type : new String[] {"full_image", "center_prior", "ground_truth", "felzenszwalb"}) {
+            assertEquals(type, binder.bind(org.harl.spi.ComponentKind.MASK_PROPOSER, java.util.Map.of("type", type),
+                    Path.of("exp.yaml")).type());
+        }
+    }
+
+    @Test
     void clearErrors(@TempDir Path dir) {
         Run unknown = run("generate", "--proposer", "nope", "--in", dir.toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, unknown.code());
