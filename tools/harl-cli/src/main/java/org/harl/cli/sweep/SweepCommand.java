@@ -57,6 +57,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-eval", description = "skip the linear and kNN evaluation after each run")
     boolean noEval;
 
+    @Option(names = "--only", split = ",", paramLabel = "SETTING",
+            description = "run only these settings (comma-separated names as --dry-run lists them)")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
+            description = "run only these seeds of the sweep (comma-separated)")
+    List<Long> seeds = new ArrayList<>();
+
     @Inject
     public SweepCommand(SweepPlanner planner, RunLauncher launcher, Optional<RunEvaluator> evaluator) {
         this.planner = planner;
@@ -68,9 +76,10 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String sweep = SweepPlanner.sweepName(file);
-        List<PlannedRun> plan = planner.plan(file, overrides);
+        List<PlannedRun> plan = select(planner.plan(file, overrides));
         long settings = plan.stream().map(p -> p.run().setting()).distinct().count();
-        out.printf("sweep %s (%s): %d runs = %d settings, all valid%n", sweep, file, plan.size(), settings);
+        out.printf("sweep %s (%s): %d runs = %d settings, all valid%s%n", sweep, file, plan.size(), settings,
+                only.isEmpty() && seeds.isEmpty() ? "" : " (selected with --only/--seeds)");
         Predicate<Path> hasCheckpoint = RunState::hasCheckpoint;
         if (dryRun) {
             for (PlannedRun p : plan) {
@@ -97,5 +106,25 @@ public final class SweepCommand implements Callable<Integer> {
                 results.markdown());
         out.flush();
         return done == outcomes.size() ? 0 : 1;
+    }
+
+    /** The runs --only and --seeds select; an unknown setting or seed is an error listing the valid ones. */
+    private List<PlannedRun> select(List<PlannedRun> plan) {
+        List<String> settingNames = plan.stream().map(p -> p.run().setting()).distinct().toList();
+        List<Long> seedValues = plan.stream().map(p -> p.run().seed()).distinct().toList();
+        for (String s : only) {
+            if (!settingNames.contains(s)) {
+                throw new IllegalArgumentException("--only: no setting '" + s + "' in " + file + "; settings: "
+                        + String.join(", ", settingNames));
+            }
+        }
+        for (Long s : seeds) {
+            if (!seedValues.contains(s)) {
+                throw new IllegalArgumentException("--seeds: seed " + s + " is not in " + file + "; seeds: "
+                        + seedValues);
+            }
+        }
+        return plan.stream().filter(p -> only.isEmpty() || only.contains(p.run().setting()))
+                .filter(p -> seeds.isEmpty() || seeds.contains(p.run().seed())).toList();
     }
 }

@@ -125,4 +125,18 @@ class SweepCommandTest {
         assertEquals(0, noEval.exitCode(), noEval.err());
         assertEquals(4, calls.size());
     }
+
+    @Test
+    void onlyAndSeedsSelectRuns() throws Exception {
+        Path file = Files.writeString(dir.resolve("tau_abl.yaml"), ABLATION);
+        CliRunner.Result r = CliRunner.run("sweep", file.toString(), "--dry-run", "--only", "tau=0.3",
+                "--seeds", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(1).contains("tau_abl/tau=0.3/seed1"), r.out());
+        CliRunner.Result bad = CliRunner.run("sweep", file.toString(), "--dry-run", "--only", "tau=0.2");
+        assertEquals(1, bad.exitCode());
+        assertEquals("harl: --only: no setting 'tau=0.2' in " + file + "; settings: tau=0.1, tau=0.3\n", bad.err());
+    }
 }
