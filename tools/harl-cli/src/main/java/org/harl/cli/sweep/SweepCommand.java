@@ -16,6 +16,7 @@ import org.harl.core.sweep.RunState;
 import org.harl.core.sweep.SweepPlanner;
 import org.harl.core.sweep.SweepResults;
 import org.harl.core.sweep.SweepRunner;
+import org.harl.core.train.Checkpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ public final class SweepCommand implements Callable<Integer> {
         long settings = plan.stream().map(p -> p.run().setting()).distinct().count();
         out.printf("sweep %s (%s): %d runs = %d settings, all valid%s%n", sweep, file, plan.size(), settings,
                 only.isEmpty() && seeds.isEmpty() ? "" : " (selected with --only/--seeds)");
-        Predicate<Path> hasCheckpoint = RunState::hasCheckpoint;
+        Predicate<Path> hasCheckpoint = dir -> new Checkpoints(dir).latest().isPresent();
         if (dryRun) {
             for (PlannedRun p : plan) {
                 Path dir = sweepsDir.resolve(p.run().name());
