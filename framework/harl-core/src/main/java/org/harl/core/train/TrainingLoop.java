@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ResolvedConfig;
 import org.harl.core.config.TrainingConfig;
 import org.harl.core.data.PairBatch;
 import org.harl.core.data.PairBatchSource;
@@ -41,6 +42,7 @@ public final class TrainingLoop {
     private final Optional<KnnData> knn;
     private final List<Tracker> trackers;
     private long haltAfter = Long.MAX_VALUE;
+    private java.util.function.ObjLongConsumer<SslNetworks> afterStep = (nets, step) -> { };
 
     /**
      * @param side    view side (the augmentation's output size)
@@ -66,6 +68,12 @@ public final class TrainingLoop {
         return this;
     }
 
+    /** Called after every step with the networks and the global step (tests: leak checks). */
+    TrainingLoop afterStep(java.util.function.ObjLongConsumer<SslNetworks> listener) {
+        this.afterStep = listener;
+        return this;
+    }
+
     public RunResult run(RunOptions options) throws IOException {
         TrainingConfig tc = experiment.training();
         Path runDir = options.runsRoot().resolve(experiment.name());
@@ -78,7 +86,9 @@ public final class TrainingLoop {
             throw new IllegalStateException("run directory " + runDir + " already holds checkpoints: pass --resume to "
                     + "continue it, or give the experiment another name");
         }
-        RunDirectory.writeConfig(runDir, experiment.resolved());
+        if (!options.resume() || !Files.exists(runDir.resolve(ResolvedConfig.FILE_NAME))) {
+            ResolvedConfig.write(experiment, runDir); // RunLauncher already did for CLI runs; direct callers need it
+        }
         int spe = data.stepsPerEpoch();
         long total = (long) spe * tc.epochs();
         int acc = tc.accumulate();
@@ -144,6 +154,7 @@ public final class TrainingLoop {
                             lastCheckpoint = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets,
                                     opt).toString();
                         }
+                        afterStep.accept(nets, g);
                         if (g >= haltAfter) {
                             return new RunResult(runDir, false, summary);
                         }
