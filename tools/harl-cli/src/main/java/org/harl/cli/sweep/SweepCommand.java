@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.harl.core.run.RunLauncher;
@@ -32,7 +31,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     private final SweepPlanner planner;
     private final RunLauncher launcher;
-    private final Optional<RunEvaluator> evaluator;
+    private final RunEvaluator evaluator;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +66,7 @@ public final class SweepCommand implements Callable<Integer> {
     List<Long> seeds = new ArrayList<>();
 
     @Inject
-    public SweepCommand(SweepPlanner planner, RunLauncher launcher, Optional<RunEvaluator> evaluator) {
+    public SweepCommand(SweepPlanner planner, RunLauncher launcher, RunEvaluator evaluator) {
         this.planner = planner;
         this.launcher = launcher;
         this.evaluator = evaluator;
@@ -90,9 +89,7 @@ public final class SweepCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        RunEvaluator eval = noEval ? RunEvaluator.NONE : evaluator.orElseThrow(() -> new IllegalStateException(
-                "no run evaluator is installed (the training engine binds one); use --no-eval to run without "
-                        + "the linear and kNN evaluation"));
+        RunEvaluator eval = noEval ? RunEvaluator.NONE : evaluator;
         out.flush();
         SweepRunner runner = new SweepRunner(launcher::launch, eval, hasCheckpoint, sweepsDir, parallel, line -> {
             synchronized (out) {
