@@ -27,4 +27,9 @@ public interface SslLoss {
 
     /** Weight of each branch's loss at training progress {@code t} in [0, 1] (step / total steps). */
     Map<String, Double> weights(double progress);
+
+    /** The scheduled hyper-parameters at {@code progress} for metrics (HARL: alpha and beta); empty by default. */
+    default Map<String, Double> scheduleValues(double progress) {
+        return Map.of();
+    }
 }

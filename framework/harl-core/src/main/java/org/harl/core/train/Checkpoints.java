@@ -1,0 +1,126 @@
+package org.harl.core.train;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.harl.core.train.optim.StatefulOptimizer;
+
+/**
+ * Checkpoints of a run in {@code <run>/checkpoints/step-<global step>.ckpt}: online, predictor and target
+ * parameters (BN statistics included), the optimizer state with its momentum buffers, and the position in the data
+ * (the global step; batches are a pure function of seed, epoch and step, so that is the whole data RNG state).
+ * Written to a temporary file and renamed, so a killed run never leaves a torn checkpoint; the last {@link #KEEP}
+ * are kept.
+ */
+public final class Checkpoints {
+
+    public static final int KEEP = 2;
+    private static final String MAGIC = "HARL-CHECKPOINT";
+    private static final int VERSION = 1;
+    private static final Pattern NAME = Pattern.compile("step-(\\d+)\\.ckpt");
+
+    private final Path directory;
+
+    public Checkpoints(Path runDirectory) {
+        this.directory = runDirectory.resolve("checkpoints");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Where a resumed run continues.
+     *
+     * @param globalStep batches consumed so far
+     * @param seed       the experiment seed the checkpoint was trained with
+     */
+    public record Position(long globalStep, long seed) {
+    }
+
+    public Path save(Position position, SslNetworks nets, StatefulOptimizer optimizer) {
+        try {
+            Files.createDirectories(directory);
+            Path target = directory.resolve(String.format("step-%09d.ckpt", position.globalStep()));
+            Path tmp = directory.resolve(target.getFileName() + ".tmp");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
+                    1 << 20))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(VERSION);
+                out.writeLong(position.globalStep());
+                out.writeLong(position.seed());
+                nets.save(out);
+                optimizer.save(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            List<Path> all = list();
+            for (int i = 0; i < all.size() - KEEP; i++) {
+                Files.deleteIfExists(all.get(i));
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest complete checkpoint, if any. */
+    public Optional<Path> latest() {
+        List<Path> all = list();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Loads a checkpoint into freshly built networks and optimizer; returns where to continue. */
+    public static Position load(Path file, SslNetworks nets, StatefulOptimizer optimizer) throws IOException {
+        try (DataInputStream in = open(file)) {
+            Position p = header(file, in);
+            nets.load(in);
+            if (optimizer != null) {
+                optimizer.load(nets.manager(), in);
+            }
+            return p;
+        }
+    }
+
+    static DataInputStream open(Path file) throws IOException {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20));
+    }
+
+    static Position header(Path file, DataInputStream in) throws IOException {
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException(file + ": not a harl checkpoint");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException(file + ": checkpoint version " + version + ", this build reads " + VERSION);
+        }
+        return new Position(in.readLong(), in.readLong());
+    }
+
+    private List<Path> list() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(directory)) {
+            return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted((a, b) -> Long.compare(step(a), step(b))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long step(Path p) {
+        Matcher m = NAME.matcher(p.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+}

@@ -1,0 +1,23 @@
+package org.harl.core.train;
+
+/** A loss term became NaN or infinite: the run stops; the last checkpoint written before it is kept. */
+public class NonFiniteLossException extends RuntimeException {
+
+    private final long step;
+    private final String term;
+
+    public NonFiniteLossException(long step, int epoch, String term, double value, String lastCheckpoint) {
+        super("training stopped at step " + step + " (epoch " + epoch + "): loss term '" + term + "' is " + value
+                + " (lower the learning rate or check the inputs); last good checkpoint: " + lastCheckpoint);
+        this.step = step;
+        this.term = term;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public String term() {
+        return term;
+    }
+}

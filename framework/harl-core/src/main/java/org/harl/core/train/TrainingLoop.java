@@ -1,0 +1,235 @@
+package org.harl.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.TrainingConfig;
+import org.harl.core.data.PairBatch;
+import org.harl.core.data.PairBatchSource;
+import org.harl.core.eval.KnnFeatures;
+import org.harl.core.run.RunOptions;
+import org.harl.core.run.RunResult;
+import org.harl.core.train.optim.Optimizers;
+import org.harl.core.train.optim.StatefulOptimizer;
+import org.harl.spi.backbone.Backbone;
+import org.harl.spi.loss.SslLoss;
+import org.harl.spi.track.RunInfo;
+import org.harl.spi.track.Tracker;
+
+/**
+ * Pretrains one experiment from assembled parts: optimizer steps every {@code accumulate} batches, lr and tau
+ * stepped per optimizer step, one metrics row per batch, checkpoints every {@code checkpoint_every} steps and at
+ * epoch ends, the kNN monitor every {@code knn_every} epochs and at the end.
+ */
+public final class TrainingLoop {
+
+    private final ExperimentConfig experiment;
+    private final Backbone backbone;
+    private final SslLoss loss;
+    private final PairBatchSource data;
+    private final int side;
+    private final Optional<KnnData> knn;
+    private final List<Tracker> trackers;
+    private long haltAfter = Long.MAX_VALUE;
+
+    /**
+     * @param side    view side (the augmentation's output size)
+     * @param knn     labelled data for the monitor; empty to skip it
+     */
+    public TrainingLoop(ExperimentConfig experiment, Backbone backbone, SslLoss loss, PairBatchSource data, int side,
+                        Optional<KnnData> knn, List<Tracker> trackers) {
+        this.experiment = Objects.requireNonNull(experiment);
+        this.backbone = backbone;
+        this.loss = loss;
+        this.data = data;
+        this.side = side;
+        this.knn = knn;
+        this.trackers = List.copyOf(trackers);
+    }
+
+    /**
+     * Abandons the run right after global step {@code steps} without a final checkpoint or monitor, as if the process
+     * had been killed (tests of resume).
+     */
+    public TrainingLoop haltAfter(long steps) {
+        this.haltAfter = steps;
+        return this;
+    }
+
+    public RunResult run(RunOptions options) throws IOException {
+        TrainingConfig tc = experiment.training();
+        Path runDir = options.runsRoot().resolve(experiment.name());
+        Checkpoints checkpoints = new Checkpoints(runDir);
+        Optional<Path> resumeFrom = checkpoints.latest();
+        if (options.resume() && resumeFrom.isEmpty()) {
+            throw new IllegalStateException("cannot resume: no checkpoint in " + checkpoints.directory());
+        }
+        if (!options.resume() && resumeFrom.isPresent()) {
+            throw new IllegalStateException("run directory " + runDir + " already holds checkpoints: pass --resume to "
+                    + "continue it, or give the experiment another name");
+        }
+        RunDirectory.writeConfig(runDir, experiment.resolved());
+        int spe = data.stepsPerEpoch();
+        long total = (long) spe * tc.epochs();
+        int acc = tc.accumulate();
+        long optSteps = (total + acc - 1) / acc;
+        long warmup = Math.round(experiment.optimizer().warmupEpochs() * spe / acc);
+        double peak = experiment.optimizer().baseLr() * tc.batchSize() * acc / 256.0;
+        Schedules sched = new Schedules(peak, warmup, optSteps, experiment.optimizer().finalLrFraction(),
+                tc.tauBase(), tc.tauFinal());
+        long started = System.nanoTime();
+        try (SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed())) {
+            StatefulOptimizer opt = Optimizers.create(experiment.optimizer(), nets.biasAndNormNames());
+            long start = 0;
+            String lastCheckpoint = "none";
+            if (options.resume()) {
+                Checkpoints.Position p = Checkpoints.load(resumeFrom.get(), nets, opt);
+                start = p.globalStep();
+                lastCheckpoint = resumeFrom.get().toString();
+                log("resuming " + experiment.name() + " from step " + start + " (" + resumeFrom.get() + ")", options);
+            }
+            RunInfo info = new RunInfo(experiment.name(), runDir, options.group(), experiment.resolved(),
+                    options.resume(), start, total);
+            trackers.forEach(t -> t.start(info));
+            SslStep step = new SslStep(nets, loss);
+            Map<String, Parameter> params = nets.trainable();
+            Throughput throughput = new Throughput(tc.batchSize());
+            Map<String, Long> emptyTotals = new LinkedHashMap<>();
+            Map<String, Object> summary = new LinkedHashMap<>();
+            long g = start;
+            try {
+                for (int epoch = (int) (start / spe); epoch < tc.epochs(); epoch++) {
+                    Iterator<PairBatch> it = data.epoch(epoch, epoch == start / spe ? (int) (start % spe) : 0);
+                    while (it.hasNext()) {
+                        PairBatch batch = it.next();
+                        long k = g / acc;
+                        StepResult r = step.run(batch, (double) g / total, 1.0 / acc);
+                        String bad = r.firstNonFinite();
+                        if (bad != null) {
+                            double v = bad.equals("loss") ? r.loss() : r.terms().get(bad.substring(5));
+                            throw new NonFiniteLossException(g, epoch, bad, v, lastCheckpoint);
+                        }
+                        boolean boundary = (g + 1) % acc == 0 || g + 1 == total;
+                        double lr = sched.lr(k);
+                        if (boundary) {
+                            opt.setLearningRate((float) lr);
+                            for (Map.Entry<String, Parameter> e : params.entrySet()) {
+                                NDArray w = e.getValue().getArray();
+                                try (NDArray grad = w.getGradient()) {
+                                    opt.update(e.getKey(), w, grad);
+                                }
+                            }
+                            opt.endStep();
+                            nets.updateTarget(sched.tau(k + 1));
+                        }
+                        g++;
+                        r.emptyMasks().forEach((b, n) -> emptyTotals.merge(b, n, Long::sum));
+                        Map<String, Object> row = metrics(g, epoch, r, lr, sched.tau(k + 1),
+                                (double) (g - 1) / total, throughput.tick());
+                        final long logged = g;
+                        trackers.forEach(t -> t.log(logged, row));
+                        boolean epochEnd = !it.hasNext();
+                        boolean due = tc.checkpointEvery() > 0 && g % tc.checkpointEvery() == 0;
+                        if (boundary && (due || epochEnd) && g < total) {
+                            lastCheckpoint = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets,
+                                    opt).toString();
+                        }
+                        if (g >= haltAfter) {
+                            return new RunResult(runDir, false, summary);
+                        }
+                    }
+                    int every = experiment.monitor().knnEvery();
+                    if (knn.isPresent() && every > 0 && (epoch + 1) % every == 0 && epoch + 1 < tc.epochs()) {
+                        monitor(nets, epoch + 1, g, options);
+                    }
+                }
+                lastCheckpoint = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets, opt).toString();
+                if (knn.isPresent()) {
+                    summary.put("knn_top1", monitor(nets, tc.epochs(), g, options));
+                }
+                summary.put("steps", g);
+                summary.put("wall_s", (System.nanoTime() - started) / 1e9);
+                emptyTotals.forEach((b, n) -> summary.put("empty_" + b + "_total", n));
+                summary.put("checkpoint", lastCheckpoint);
+                trackers.forEach(t -> t.summary(summary));
+                trackers.forEach(t -> t.finish(0));
+                return new RunResult(runDir, true, summary);
+            } catch (RuntimeException | Error e) {
+                trackers.forEach(t -> t.finish(1));
+                throw e;
+            }
+        } finally {
+            trackers.forEach(Tracker::close);
+        }
+    }
+
+    private Map<String, Object> metrics(long g, int epoch, StepResult r, double lr, double tau, double progress,
+                                        double imagesPerSecond) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("step", g);
+        row.put("epoch", epoch);
+        row.put("loss", r.loss());
+        r.terms().forEach((b, v) -> row.put("loss_" + b, v));
+        row.put("lr", lr);
+        row.put("tau", tau);
+        loss.scheduleValues(progress).forEach(row::put);
+        row.put("images_per_s", imagesPerSecond);
+        r.emptyMasks().forEach((b, n) -> row.put("empty_" + b, n));
+        return row;
+    }
+
+    private double monitor(SslNetworks nets, int epoch, long g, RunOptions options) {
+        KnnData d = knn.orElseThrow();
+        var mc = experiment.monitor();
+        EncoderFeatures enc = new EncoderFeatures(nets);
+        double acc = KnnFeatures.accuracy(KnnFeatures.collect(d.bank(), enc::features),
+                KnnFeatures.collect(d.test(), enc::features), d.classes(), mc.k(), mc.temperature());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("epoch", epoch);
+        row.put("knn_top1", acc);
+        trackers.forEach(t -> t.log(g, row));
+        System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (k=%d, T=%s, chance %.2f %%)%n", experiment.name(), epoch,
+                100 * acc, mc.k(), mc.temperature(), 100.0 / d.classes());
+        return acc;
+    }
+
+    private static void log(String message, RunOptions options) {
+        if (!options.quiet()) {
+            System.out.println(message);
+        }
+    }
+
+    /** Images per second over the last few steps (data waits included). */
+    private static final class Throughput {
+        private final int batch;
+        private final long[] times = new long[11];
+        private int n;
+
+        Throughput(int batch) {
+            this.batch = batch;
+        }
+
+        double tick() {
+            long now = System.nanoTime();
+            times[n % times.length] = now;
+            n++;
+            int window = Math.min(n, times.length) - 1;
+            if (window < 1) {
+                return 0;
+            }
+            long oldest = times[(n - 1 - window) % times.length];
+            return batch * window / ((now - oldest) / 1e9);
+        }
+    }
+
+}

@@ -1,0 +1,127 @@
+package org.harl.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.MonitorConfig;
+import org.harl.core.config.OptimizerConfig;
+import org.harl.core.data.PairBatch;
+import org.harl.core.run.RunOptions;
+import org.harl.core.run.RunResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingLoopTest {
+
+    private static final int SIDE = 8;
+    static int ACC = Integer.getInteger("acc", 2);
+
+    @TempDir
+    Path runs;
+
+    private TestParts.RecordingTracker run(ExperimentConfig e, boolean resume, long haltAfter) throws Exception {
+        TestParts.RecordingTracker t = new TestParts.RecordingTracker();
+        TrainingLoop loop = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
+                new TestParts.FakeSource(e.training().batchSize(), SIDE, 4, 11), SIDE, Optional.empty(), List.of(t));
+        if (haltAfter > 0) {
+            loop.haltAfter(haltAfter);
+        }
+        loop.run(new RunOptions(runs, resume, null, true));
+        return t;
+    }
+
+    @Test
+    void resumedRunLogsTheSameLossesAsAnUninterruptedOne() throws Exception {
+        for (OptimizerConfig.OptimizerType type : OptimizerConfig.OptimizerType.values()) {
+            OptimizerConfig opt = new OptimizerConfig(type, 0.5, 1e-4, 0.9, 1e-3, 1, 0, true);
+            Map<Long, Double> full = run(TestParts.experiment("full-" + type, TestParts.training(3, 4, ACC, 2), opt,
+                    MonitorConfig.defaults()), false, 0).losses();
+            assertEquals(12, full.size());
+            ExperimentConfig cut = TestParts.experiment("cut-" + type, TestParts.training(3, 4, ACC, 2), opt,
+                    MonitorConfig.defaults());
+            run(cut, false, 7); // killed after step 7; the last checkpoint holds step 6
+            assertTrue(Files.exists(runs.resolve("cut-" + type + "/checkpoints/step-000000006.ckpt")));
+            Map<Long, Double> resumed = run(cut, true, 0).losses();
+            assertEquals(List.of(7L, 8L, 9L, 10L, 11L, 12L), List.copyOf(resumed.keySet()), type.toString());
+            resumed.forEach((step, loss) -> assertEquals(full.get(step), loss, 1e-4, type + " step " + step));
+            // losses move: a resume that silently restarted from scratch would not match step 1's value
+            assertFalse(Math.abs(full.get(1L) - full.get(12L)) < 1e-6);
+        }
+    }
+
+    @Test
+    void writesConfigMetricsAndKeepsTwoCheckpoints() throws Exception {
+        ExperimentConfig e = TestParts.experiment("dir", TestParts.training(2, 4, 1, 1), TestParts.lars(),
+                new MonitorConfig(1, 3, 0.07, 0, 0));
+        TestParts.RecordingTracker t = new TestParts.RecordingTracker();
+        RunResult r = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
+                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
+                .run(new RunOptions(runs, false, "g", true));
+        assertTrue(r.completed());
+        assertTrue(Files.readString(runs.resolve("dir/config.yaml")).contains("name: dir"));
+        try (var s = Files.list(runs.resolve("dir/checkpoints"))) {
+            assertEquals(List.of("step-000000007.ckpt", "step-000000008.ckpt"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Map<String, Object> row = t.rows.get(0);
+        for (String key : List.of("step", "epoch", "loss", "loss_img", "loss_fg", "lr", "tau", "alpha", "beta",
+                "images_per_s", "empty_fg")) {
+            assertTrue(row.containsKey(key), key + " missing from " + row);
+        }
+        assertEquals(2L, row.get("empty_fg")); // sample 0 has an empty mask in both views
+        assertEquals(0.5 * 4 / 256 / 4, (double) row.get("lr"), 1e-12); // warmup step 1 of 4
+        long knnRows = t.rows.stream().filter(x -> x.containsKey("knn_top1")).count();
+        assertEquals(2, knnRows); // after epoch 1, and at the end
+        double acc = (double) r.summary().get("knn_top1");
+        assertTrue(acc >= 0 && acc <= 1);
+        assertEquals(16L, r.summary().get("empty_fg_total"));
+        assertEquals(0, t.exitCode);
+        assertEquals("g", t.info.group());
+    }
+
+    @Test
+    void refusesToOverwriteOrToResumeNothing() throws Exception {
+        ExperimentConfig e = TestParts.experiment("once", TestParts.training(1, 4, 1, 0), TestParts.lars(),
+                MonitorConfig.defaults());
+        assertThrows(IllegalStateException.class, () -> run(e, true, 0));
+        run(e, false, 0);
+        var ex = assertThrows(IllegalStateException.class, () -> run(e, false, 0));
+        assertTrue(ex.getMessage().contains("--resume"), ex.getMessage());
+    }
+
+    @Test
+    void nanLossStopsWithStepAndTermAndKeepsTheLastCheckpoint() throws Exception {
+        ExperimentConfig e = TestParts.experiment("nan", TestParts.training(2, 4, 1, 2), TestParts.lars(),
+                MonitorConfig.defaults());
+        TestParts.FakeSource poisoned = new TestParts.FakeSource(4, SIDE, 4, 5) {
+            @Override
+            PairBatch make(int epoch, int step) {
+                PairBatch b = super.make(epoch, step);
+                if (epoch == 1 && step == 1) {
+                    java.util.Arrays.fill(b.view1(), Float.NaN);
+                }
+                return b;
+            }
+        };
+        TestParts.RecordingTracker t = new TestParts.RecordingTracker();
+        TrainingLoop loop = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(), poisoned,
+                SIDE, Optional.empty(), List.of(t));
+        var ex = assertThrows(NonFiniteLossException.class, () -> loop.run(new RunOptions(runs, false, null, true)));
+        assertEquals(5, ex.step());
+        assertTrue(ex.getMessage().contains("step 5") && ex.getMessage().contains("step-000000004.ckpt"),
+                ex.getMessage());
+        assertEquals(1, t.exitCode);
+        assertTrue(Files.exists(runs.resolve("nan/checkpoints/step-000000004.ckpt")));
+        try (var s = Files.list(runs.resolve("nan/checkpoints"))) {
+            assertTrue(s.noneMatch(p -> p.toString().endsWith(".tmp")));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.harl.plugins.losses;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import org.harl.spi.loss.PooledBranch;
+
+/** Pooling of a C5 map (N, C, h, w) into (N, C) vectors. */
+final class MaskedPooling {
+
+    private MaskedPooling() {
+    }
+
+    /** Global average pooling; every sample valid. */
+    static PooledBranch global(String name, NDArray c5) {
+        NDArray h = ai.djl.nn.pooling.Pool.globalAvgPool2d(c5); // (N, C)
+        return new PooledBranch(name, h, h.getManager().ones(new ai.djl.ndarray.types.Shape(h.getShape().get(0))));
+    }
+
+    /**
+     * Masked mean h = sum(M * F) / max(sum(M), eps) over the grid. A sample whose mask sums below {@code eps}
+     * (no foreground, or no background) gets valid = 0, so the loss drops its term instead of regressing a zero vector.
+     *
+     * @param mask (N, 1, h, w) weights per cell
+     */
+    static PooledBranch masked(String name, NDArray c5, NDArray mask, double eps) {
+        long n = c5.getShape().get(0);
+        NDArray area = mask.reshape(n, -1).sum(new int[] {1});             // (N)
+        NDArray sum = c5.mul(mask).reshape(n, c5.getShape().get(1), -1).sum(new int[] {2}); // (N, C)
+        NDArray h = sum.div(area.maximum((float) eps).expandDims(1));
+        NDArray valid = area.gte((float) eps).toType(DataType.FLOAT32, false);
+        return new PooledBranch(name, h, valid);
+    }
+}
