@@ -91,8 +91,9 @@ public final class EncoderEvaluation implements RunEvaluator {
     static Map<String, Object> record(Path runDir, Map<String, Object> results) {
         Map<String, Object> before = SummaryFile.read(runDir);
         Map<String, Object> update = new LinkedHashMap<>();
-        if (results.containsKey("knn_top1") && before.containsKey("knn_top1")
-                && !before.containsKey("monitor_knn_top1") && !before.containsKey("eval_step")) {
+        // knn_k is written only by this evaluation: a knn_top1 without it is the training monitor's
+        if (results.containsKey("knn_top1") && before.containsKey("knn_top1") && !before.containsKey("knn_k")
+                && !before.containsKey("monitor_knn_top1")) {
             update.put("monitor_knn_top1", before.get("knn_top1"));
         }
         update.putAll(results);
