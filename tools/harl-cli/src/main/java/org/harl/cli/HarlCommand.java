@@ -1,6 +1,7 @@
 package org.harl.cli;
 
 import com.google.inject.Injector;
+import org.harl.cli.bench.BenchCommand;
 import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.data.DataCommand;
 import org.harl.cli.eval.EvalCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
             MasksCommand.class,
             ReportCommand.class,
             WandbCommand.class,
+            BenchCommand.class,
         })
 public final class HarlCommand implements Runnable {
 

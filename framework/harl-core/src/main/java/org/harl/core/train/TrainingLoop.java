@@ -142,12 +142,13 @@ public final class TrainingLoop {
                             opt.endStep();
                             nets.updateTarget(sched.tau(k + 1));
                         }
-                        g++;
                         r.emptyMasks().forEach((b, n) -> emptyTotals.merge(b, n, Long::sum));
-                        Map<String, Object> row = metrics(g, epoch, r, lr, sched.tau(k + 1),
-                                (double) (g - 1) / total, throughput.tick());
+                        // rows are indexed by the 0-based batch index (RunInfo.startStep is the first one logged)
+                        Map<String, Object> row = metrics(g, epoch, r, lr, sched.tau(k + 1), (double) g / total,
+                                throughput.tick());
                         final long logged = g;
                         trackers.forEach(t -> t.log(logged, row));
+                        g++;
                         boolean epochEnd = !it.hasNext();
                         boolean due = tc.checkpointEvery() > 0 && g % tc.checkpointEvery() == 0;
                         if (boundary && (due || epochEnd) && g < total) {
@@ -208,7 +209,8 @@ public final class TrainingLoop {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("epoch", epoch);
         row.put("knn_top1", acc);
-        trackers.forEach(t -> t.log(g, row));
+        trackers.forEach(t -> t.log(Math.max(0, g - 1), row)); // the step of the epoch's last batch
+        trackers.forEach(t -> t.summary(Map.of("knn_top1", acc)));
         System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (k=%d, T=%s, chance %.2f %%)%n", experiment.name(), epoch,
                 100 * acc, mc.k(), mc.temperature(), 100.0 / d.classes());
         return acc;
