@@ -60,6 +60,17 @@ class EvalCommandTest {
             assertEquals(2, cached.count(), "train and test features cached once, reused by knn");
         }
 
+        CliRunner.Result random = CliRunner.run("eval", "linear", "--checkpoint", runDir.toString(),
+                "--test-limit", "32", "--random-init");
+        assertEquals(0, random.exitCode(), random.err() + random.out());
+        assertTrue(random.out().contains("with randomly initialised weights (seed 0)"), random.out());
+        summary = SummaryFile.read(runDir);
+        assertTrue(summary.containsKey("random_init_linear_top1"), summary.toString());
+        assertEquals(top1, ((Number) summary.get("linear_top1")).doubleValue(), 0, "trained result untouched");
+        try (var cached = Files.list(runDir.resolve("eval"))) {
+            assertEquals(4, cached.count(), "random-init features cached separately");
+        }
+
         CliRunner.Result bad = CliRunner.run("eval", "knn", "--checkpoint", runDir.toString(), "--dataset-set",
                 "test_sise=10");
         assertEquals(1, bad.exitCode());
