@@ -4,9 +4,13 @@ import com.google.inject.Injector;
 import org.harl.cli.bench.BenchCommand;
 import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.data.DataCommand;
+import org.harl.cli.eval.EvalCommand;
+import org.harl.cli.masks.MasksCommand;
 import org.harl.cli.plugins.PluginsCommand;
+import org.harl.cli.report.ReportCommand;
 import org.harl.cli.run.RunCommand;
 import org.harl.cli.sweep.SweepCommand;
+import org.harl.cli.wandb.WandbCommand;
 import org.harl.core.guice.Harl;
 import org.harl.core.registry.PluginLoadException;
 import picocli.CommandLine;
@@ -26,6 +30,10 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             DataCommand.class,
             SweepCommand.class,
+            EvalCommand.class,
+            MasksCommand.class,
+            ReportCommand.class,
+            WandbCommand.class,
             BenchCommand.class,
         })
 public final class HarlCommand implements Runnable {

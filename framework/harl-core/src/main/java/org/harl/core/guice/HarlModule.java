@@ -8,6 +8,7 @@ import com.google.inject.name.Names;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.train.Pretrainer;
+import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
@@ -38,6 +39,6 @@ public class HarlModule extends AbstractModule {
         // The training engine; tests and tools may override it with OptionalBinder.setBinding in their own module.
         OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class).setDefault().to(Pretrainer.class);
         // Evaluation after each sweep run (linear probe + kNN on the frozen encoder), set with the training engine.
-        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class);
+        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class).setDefault().to(EncoderEvaluation.class);
     }
 }

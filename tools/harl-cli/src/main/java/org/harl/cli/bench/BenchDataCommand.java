@@ -60,6 +60,9 @@ public final class BenchDataCommand implements Callable<Integer> {
         int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         MaskProposer exact = s -> s.groundTruth().orElseThrow();
         List<DataBenchmark.Result> results = new ArrayList<>();
+        // discarded pass: JIT compilation of the shared generation/augmentation code would otherwise be billed
+        // to whichever case runs first
+        run("warm-up", new SyntheticObjects(synthetic(64, 20000)), Optional.of(exact), 64, threads);
         for (int side : new int[] {32, 224}) {
             DatasetSource synthetic = new SyntheticObjects(synthetic(side, 20000));
             results.add(run("synthetic_objects", synthetic, Optional.empty(), side, threads));
@@ -79,10 +82,13 @@ public final class BenchDataCommand implements Callable<Integer> {
             deleteTree(dir);
         }
         out.println();
-        out.printf("%-30s %5s %8s %10s%n", "case", "side", "workers", "images/s");
+        out.printf("%-30s %5s %8s %10s %15s%n", "case", "side", "workers", "images/s", "images/cpu-s");
         for (DataBenchmark.Result r : results) {
-            out.printf("%-30s %5d %8d %10.1f%n", r.name(), r.side(), r.workers(), r.imagesPerSecond());
+            out.printf("%-30s %5d %8d %10.1f %15.1f%n", r.name(), r.side(), r.workers(), r.imagesPerSecond(),
+                    r.perCore());
         }
+        out.println("images/cpu-s = images per CPU-second of this process: what one free core sustains; on a "
+                + "shared machine images/s understates the pipeline");
         out.println("each image = decode/generate + two augmented views; compare with `harl bench train`, which "
                 + "reports the images/s the trainer consumes");
         out.flush();

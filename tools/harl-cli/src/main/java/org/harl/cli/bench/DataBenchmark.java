@@ -11,10 +11,20 @@ import org.harl.spi.mask.MaskProposer;
 /** Measures how many images per second the training pipeline decodes and augments (two views each). */
 public final class DataBenchmark {
 
-    /** One measurement. */
-    public record Result(String name, int side, long images, double seconds, int workers) {
+    /**
+     * One measurement.
+     *
+     * @param cpuSeconds CPU time the whole process used meanwhile (all threads), so that {@link #perCore()} stays
+     *                   meaningful on a machine shared with other work
+     */
+    public record Result(String name, int side, long images, double seconds, double cpuSeconds, int workers) {
         public double imagesPerSecond() {
             return images / seconds;
+        }
+
+        /** Images per CPU-second: the rate one fully available core would sustain. */
+        public double perCore() {
+            return images / Math.max(1e-9, cpuSeconds);
         }
     }
 
@@ -22,8 +32,8 @@ public final class DataBenchmark {
     }
 
     /**
-     * Runs the loader for about {@code seconds} after one warm-up batch and counts the images of the batches
-     * received.
+     * Runs the loader for about {@code seconds} after a warm-up of a fifth of that (JIT compilation, first decode)
+     * and counts the images of the batches received.
      */
     public static Result measure(String name, DatasetSource dataset, Optional<MaskProposer> masks,
                                  Augmentation augmentation, int batchSize, int workers, double seconds) {
@@ -32,7 +42,14 @@ public final class DataBenchmark {
             long images = 0;
             int epoch = 0;
             Iterator<PairBatch> it = loader.epoch(epoch, 0);
-            it.next(); // warm-up: JIT, first decode
+            long warm = System.nanoTime() + (long) (seconds * 0.2e9);
+            do {
+                if (!it.hasNext()) {
+                    it = loader.epoch(++epoch, 0);
+                }
+                it.next();
+            } while (System.nanoTime() < warm);
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);
             while (System.nanoTime() < deadline) {
@@ -41,7 +58,14 @@ public final class DataBenchmark {
                 }
                 images += it.next().size();
             }
-            return new Result(name, augmentation.outputSize(), images, (System.nanoTime() - start) / 1e9, workers);
+            double wall = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            return new Result(name, augmentation.outputSize(), images, wall, cpu, workers);
         }
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 }

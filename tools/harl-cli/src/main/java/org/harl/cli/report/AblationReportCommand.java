@@ -8,26 +8,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harl report ablation SWEEP_DIR}. */
 @Command(name = "ablation", mixinStandardHelpOptions = true,
         description = "Report of a sweep from SWEEP_DIR/results.csv: mean ± std per setting over seeds, a bar chart"
-                + " of the accuracies and the mean loss curve per setting.")
+                + " of the accuracies and the mean loss curve per setting. Written to --out, by default SWEEP_DIR/report.")
 public final class AblationReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SWEEP_DIR", description = "the sweep directory (holds results.csv)")
     Path sweepDir;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: SWEEP_DIR/report)")
-    Path out;
-
-    @Option(names = "--title", description = "report title (default: the sweep directory's name)")
-    String title;
-
-    @Option(names = "--no-wandb", description = "only write the local report")
-    boolean noWandb;
+    @Mixin
+    ReportOptions options = new ReportOptions();
 
     @Spec
     CommandSpec spec;
@@ -40,16 +34,16 @@ public final class AblationReportCommand implements Callable<Integer> {
         try {
             SweepResults results = SweepResults.load(sweepDir);
             Path name = sweepDir.toAbsolutePath().normalize().getFileName();
-            String reportTitle = title != null ? title : name == null ? "sweep" : name.toString();
+            String reportTitle = options.title != null ? options.title : name == null ? "sweep" : name.toString();
             String wandb = null;
-            if (!noWandb) {
+            if (!options.noWandb) {
                 List<Path> runDirs = results.rows().stream().map(results::runDir).toList();
                 wandb = new WandbReportPublisher(env).publish("Ablation: " + reportTitle, "Settings of sweep "
                         + reportTitle + ", " + results.rows().size() + " runs.", runDirs, null, List.of(
                         new WandbReportSpec.Panel("Accuracy per run", List.of("knn_top1", "linear_top1"), true),
                         new WandbReportSpec.Panel("Training loss", List.of("loss"), false)));
             }
-            AblationReport.Output written = AblationReport.write(results, out != null ? out
+            AblationReport.Output written = AblationReport.write(results, options.out != null ? options.out
                     : sweepDir.resolve("report"), reportTitle, wandb);
             spec.commandLine().getOut().println("wrote " + written.markdown() + " and " + written.charts().size()
                     + " chart(s)");

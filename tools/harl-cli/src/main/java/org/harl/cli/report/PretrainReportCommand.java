@@ -13,27 +13,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harl report pretrain RUN_DIR...}. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = "Report of pretraining runs: loss terms, lr/tau/alpha/beta, kNN/linear accuracy and a summary"
-                + " table, from each run's metrics.jsonl and summary.json.")
+                + " table, from each run's metrics.jsonl and summary.json. Written to --out, by default RUN_DIR/report"
+                + " for one run and reports/pretrain-<time> for several.")
 public final class PretrainReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "run directories (runs/<name>)")
     List<Path> runDirs;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "output directory (default: RUN_DIR/report for one run, reports/pretrain-<time> for more)")
-    Path out;
-
-    @Option(names = "--title", description = "report title (default: the run names)")
-    String title;
-
-    @Option(names = "--no-wandb", description = "only write the local report")
-    boolean noWandb;
+    @Mixin
+    ReportOptions options = new ReportOptions();
 
     @Spec
     CommandSpec spec;
@@ -46,12 +40,12 @@ public final class PretrainReportCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         try {
             List<RunMetrics> runs = PretrainReport.load(runDirs);
-            Path dir = out != null ? out : runDirs.size() == 1 ? runDirs.get(0).resolve("report")
+            Path dir = options.out != null ? options.out : runDirs.size() == 1 ? runDirs.get(0).resolve("report")
                     : Path.of("reports", "pretrain-" + LocalDateTime.now().format(
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            String name = title != null ? title : "Pretraining: " + String.join(", ",
+            String name = options.title != null ? options.title : "Pretraining: " + String.join(", ",
                     runs.stream().map(RunMetrics::name).toList());
-            String wandb = noWandb ? null : new WandbReportPublisher(env).publish(name,
+            String wandb = options.noWandb ? null : new WandbReportPublisher(env).publish(name,
                     "Loss terms, schedules and accuracy of " + runs.size() + " harl run(s).", runDirs, null,
                     panels(runs));
             PretrainReport.Output written = PretrainReport.write(runs, dir, wandb);

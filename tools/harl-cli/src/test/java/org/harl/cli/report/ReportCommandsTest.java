@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.harl.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -82,6 +83,18 @@ class ReportCommandsTest {
         assertTrue(md.contains("](accuracy_bars.png)") && md.contains("](loss_by_setting.png)"), md);
         assertPng(outDir.resolve("accuracy_bars.png"));
         assertPng(outDir.resolve("loss_by_setting.png"));
+    }
+
+    @Test
+    void wiredIntoTheHarlCommandLine() throws Exception {
+        Path a = ReportFixtures.run(tmp, "wired", 30, 0.05, 0.2);
+        CliRunner.Result r = CliRunner.run("report", "pretrain", a.toString(), "--no-wandb", "--out",
+                tmp.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.exists(tmp.resolve("out/report.md")));
+        CliRunner.Result help = CliRunner.run("wandb", "sync", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().contains("RUN_DIR"), help.out());
     }
 
     @Test

@@ -19,12 +19,19 @@ public final class MiniWandbServer implements Closeable {
     public final MockWebServer server = new MockWebServer();
     public final List<JsonNode> graphql = Collections.synchronizedList(new ArrayList<>());
     public final List<String> fileStreamBodies = Collections.synchronizedList(new ArrayList<>());
+    /** Uploads to the signed URLs (served by this same server): their Authorization header, or "none". */
+    public final List<String> uploadAuthorization = Collections.synchronizedList(new ArrayList<>());
 
     public MiniWandbServer() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String body = request.getBody() == null ? "" : request.getBody().utf8();
+                if (request.getUrl().encodedPath().startsWith("/storage/")) {
+                    String auth = request.getHeaders().get("Authorization");
+                    uploadAuthorization.add(auth == null ? "none" : auth);
+                    return ok("");
+                }
                 if (request.getUrl().encodedPath().endsWith("/file_stream")) {
                     fileStreamBodies.add(body);
                     return ok("{}");
@@ -38,6 +45,9 @@ public final class MiniWandbServer implements Closeable {
                         case "UpsertBucket" -> ok("{\"data\":{\"upsertBucket\":{\"bucket\":{\"name\":\""
                                 + v.path("name").asText() + "\",\"project\":{\"name\":\"" + v.path("project").asText()
                                 + "\",\"entity\":{\"name\":\"" + v.path("entity").asText() + "\"}}}}}}");
+                        case "CreateRunFiles" -> ok("{\"data\":{\"createRunFiles\":{\"uploadHeaders\":[],"
+                                + "\"files\":[{\"name\":\"" + v.path("files").get(0).asText() + "\",\"uploadUrl\":\""
+                                + server.url("/storage/" + v.path("files").get(0).asText()) + "\"}]}}}");
                         case "upsertView" -> ok("{\"data\":{\"upsertView\":{\"view\":{\"id\":\"VmlldzoxMjM=\","
                                 + "\"name\":\"" + v.path("name").asText() + "\"},\"inserted\":true}}}");
                         default -> new MockResponse.Builder().code(400).body("{}").build();

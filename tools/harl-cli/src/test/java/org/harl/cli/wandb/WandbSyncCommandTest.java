@@ -46,11 +46,13 @@ class WandbSyncCommandTest {
             int code = cl.execute("sync", dir.toString(), tmp.resolve("nothing").toString());
             assertEquals(1, code, "one directory had no journal");
             assertTrue(err.toString().contains("nothing has no W&B journal"), err.toString());
-            assertTrue(out.toString().contains(tracker.runId() + " synced"), out.toString());
+            assertTrue(out.toString().contains(tracker.runId() + " synced"), out + "\n" + err);
             String joined = String.join("\n", server.fileStreamBodies);
             assertTrue(joined.contains("\"complete\":true") && joined.contains("\"exitcode\":0"), joined);
             assertEquals(4, joined.split("_step", -1).length - 1, "3 history lines + the summary: " + joined);
             assertTrue(!out.toString().contains(KEY) && !err.toString().contains(KEY));
+            assertEquals(List.of("none"), server.uploadAuthorization,
+                    "config.yaml went up without credentials although the signed URL is on the W&B host");
         }
     }
 }

@@ -33,6 +33,7 @@ public final class ImageFolder implements DatasetSource {
 
     private final ImageFolderConfig config;
     private final List<String> classes;
+    private final Map<String, Integer> labels = new java.util.HashMap<>();
     private final Part train;
     private final Part test;
     private final AtomicLong fullImageMasks = new AtomicLong();
@@ -60,6 +61,9 @@ public final class ImageFolder implements DatasetSource {
                     + " (config key train_root; expected <train_root>/<class>/<file>)");
         }
         this.classes = List.copyOf(new TreeSet<>(trainIndex.files().stream().map(FileIndex.Entry::label).toList()));
+        for (int i = 0; i < classes.size(); i++) {
+            labels.put(classes.get(i), i);
+        }
         long[] skipped = new long[1];
         List<FileIndex.Entry> trainFiles = withMasks(trainIndex.files(), trainRoot, trainMasks, skipped);
         if (config.testRoot().isEmpty()) {
@@ -75,7 +79,7 @@ public final class ImageFolder implements DatasetSource {
             Path testMasks = config.testMaskRoot().isEmpty() ? null : resolve.apply(config.testMaskRoot());
             FileIndex testIndex = FileIndex.load(testRoot, testMasks, cacheDir);
             for (FileIndex.Entry e : testIndex.files()) {
-                if (!classes.contains(e.label())) {
+                if (!labels.containsKey(e.label())) {
                     throw new IllegalArgumentException("test image " + testRoot.resolve(e.path()) + " is in class '"
                             + e.label() + "', which train_root " + trainRoot + " does not have");
                 }
@@ -171,7 +175,7 @@ public final class ImageFolder implements DatasetSource {
                     mask = Optional.of(Mask.filled(image.width(), image.height(), 1f));
                 }
             }
-            return new Sample(e.path(), image, mask, classes.indexOf(e.label()));
+            return new Sample(e.path(), image, mask, labels.get(e.label()));
         } catch (IOException ex) {
             if (config.unreadable() == UnreadablePolicy.ERROR) {
                 throw new IllegalStateException("cannot read " + current + ": " + ex.getMessage()

@@ -62,14 +62,12 @@ final class WandbSender {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
+            fail("W&B upload did not finish within the finish timeout (" + timeoutS + " s)");
             thread.interrupt();
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-            if (!failed) {
-                fail("W&B upload did not finish within the finish timeout");
             }
         }
         return completed;

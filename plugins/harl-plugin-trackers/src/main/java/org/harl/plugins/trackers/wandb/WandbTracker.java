@@ -30,7 +30,8 @@ public final class WandbTracker implements Tracker {
     private WandbSettings settings;
     private Path runDir;
     private Path wandbDir;
-    private RunState state;
+    /** Volatile: the sender thread updates it when the server resolves the entity. */
+    private volatile RunState state;
     private Journal journal;
     private WandbSender sender;
     private WandbHttp http;

@@ -246,4 +246,48 @@ class WandbOnlineTest {
         assertEquals(0, server.exitCode);
         assertEquals(first.runId(), server.upserts.get(server.upserts.size() - 1).get("name"));
     }
+
+    @Test
+    void aStalledServerNeverHoldsTrainingBack() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            server.fileStreamFaults.add(FakeWandbServer.failing(503));
+        }
+        WandbConfig base = config(null, server.baseUrl());
+        WandbConfig quickFinish = new WandbConfig(base.mode(), null, "proj", null, null, List.of(), null, null,
+                base.baseUrl(), false, 0.05, 0.2, 0.5, 50, 1.0, 1.0, 10_000);
+        Path dir = tmp.resolve("run");
+        WandbTracker tracker = new WandbTracker(quickFinish, env(KEY), err.stream);
+        tracker.start(SimulatedRun.info(dir, false, 0, 2000));
+        long t0 = System.nanoTime();
+        for (long s = 0; s < 2000; s++) {
+            tracker.log(s, SimulatedRun.metrics(s));
+        }
+        double logSeconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(logSeconds < 2, "2000 log calls took " + logSeconds + " s");
+        t0 = System.nanoTime();
+        tracker.finish(0);
+        double finishSeconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(finishSeconds < 8, "finish waited " + finishSeconds + " s");
+        assertTrue(err.text().contains("did not finish within the finish timeout"), err.text());
+        assertTrue(err.text().contains("./harl wandb sync " + dir), err.text());
+        assertEquals(2000, Journal.read(Journal.path(dir.resolve("wandb"), tracker.runId())).stream()
+                .filter(e -> e instanceof JournalEntry.History).count(), "the journal has every row");
+    }
+
+    @Test
+    void checkpointsAreUploadedOnlyWhenConfigured() throws Exception {
+        Path ckpt = Files.writeString(tmp.resolve("epoch_1.ckpt"), "weights");
+        for (boolean upload : new boolean[] {false, true}) {
+            WandbConfig base = config(null, server.baseUrl());
+            WandbConfig c = new WandbConfig(null, null, "proj", null, null, List.of(), null, null, base.baseUrl(),
+                    upload, 0.05, 0.01, 0.05, 6, 1.0, 20, 10_000);
+            WandbTracker tracker = new WandbTracker(c, env(KEY), err.stream);
+            tracker.start(SimulatedRun.info(tmp.resolve("run-" + upload), false, 0, 2));
+            tracker.log(0, Map.of("loss", 1.0));
+            tracker.saveFile(ckpt, "checkpoint");
+            tracker.finish(0);
+        }
+        assertEquals(1, server.uploaded.keySet().stream().filter(n -> n.equals("checkpoints/epoch_1.ckpt")).count());
+        assertEquals("weights", new String(server.uploaded.get("checkpoints/epoch_1.ckpt"), StandardCharsets.UTF_8));
+    }
 }
