@@ -1,8 +1,10 @@
 package org.harl.cli;
 
 import com.google.inject.Injector;
+import org.harl.cli.bench.BenchCommand;
 import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.data.DataCommand;
+import org.harl.cli.eval.EvalCommand;
 import org.harl.cli.masks.MasksCommand;
 import org.harl.cli.plugins.PluginsCommand;
 import org.harl.cli.report.ReportCommand;
@@ -28,9 +30,11 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             DataCommand.class,
             SweepCommand.class,
+            EvalCommand.class,
             MasksCommand.class,
             ReportCommand.class,
             WandbCommand.class,
+            BenchCommand.class,
         })
 public final class HarlCommand implements Runnable {
 

@@ -31,4 +31,27 @@ public record FeatureSet(int size, int dim, float[] features, int[] labels) {
     public float[] row(int i) {
         return Arrays.copyOfRange(features, i * dim, (i + 1) * dim);
     }
+
+    /** The rows as separate arrays (the layout of {@link KnnClassifier}). */
+    public float[][] rows() {
+        float[][] out = new float[size][];
+        for (int i = 0; i < size; i++) {
+            out[i] = row(i);
+        }
+        return out;
+    }
+
+    /** Features collected by {@link KnnFeatures#collect}, flattened. */
+    public static FeatureSet of(KnnFeatures collected) {
+        float[][] rows = collected.features();
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("no features: the split is empty");
+        }
+        int dim = rows[0].length;
+        float[] flat = new float[rows.length * dim];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * dim, dim);
+        }
+        return new FeatureSet(rows.length, dim, flat, collected.labels());
+    }
 }

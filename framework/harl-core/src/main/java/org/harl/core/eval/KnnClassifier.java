@@ -41,6 +41,18 @@ public final class KnnClassifier {
 
     /** The predicted class of one feature vector (ties go to the lower class index). */
     public int predict(float[] feature) {
+        double[] votes = votes(feature);
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+            if (votes[c] > votes[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Each class's vote: the sum of exp(similarity / T) over the k nearest bank entries of that class. */
+    public double[] votes(float[] feature) {
         float[] q = normalized(feature);
         double[] sims = new double[bank.length];
         for (int i = 0; i < bank.length; i++) {
@@ -61,13 +73,7 @@ public final class KnnClassifier {
             int i = order[n];
             votes[labels[i]] += Math.exp(sims[i] / temperature);
         }
-        int best = 0;
-        for (int c = 1; c < classes; c++) {
-            if (votes[c] > votes[best]) {
-                best = c;
-            }
-        }
-        return best;
+        return votes;
     }
 
     /** Top-1 accuracy in [0, 1] over labelled queries. */

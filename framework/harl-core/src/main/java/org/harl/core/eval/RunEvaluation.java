@@ -1,6 +1,6 @@
 package org.harl.core.eval;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +54,9 @@ public final class RunEvaluation {
     }
 
     private final KnnScorer knn;
-    private final PrintStream log;
+    private final PrintWriter log;
 
-    public RunEvaluation(KnnScorer knn, PrintStream log) {
+    public RunEvaluation(KnnScorer knn, PrintWriter log) {
         this.knn = knn;
         this.log = log;
     }
@@ -96,6 +96,7 @@ public final class RunEvaluation {
             log.printf("kNN k=%d T=%s: top-1 %.2f %%, top-5 %.2f %%%n", k, options.temperature(), 100 * acc[0],
                     100 * acc[1]);
         }
+        log.flush();
         return out;
     }
 }

@@ -7,6 +7,8 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.core.run.ExperimentRunner;
+import org.harl.core.train.Pretrainer;
+import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
@@ -34,9 +36,9 @@ public class HarlModule extends AbstractModule {
                     Names.named(kind.key()));
             registry.factories(kind).forEach(f -> factories.addBinding(f.name()).toInstance(f));
         }
-        // The training engine sets the runner: OptionalBinder...setBinding().to(its class) here.
-        OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class);
+        // The training engine; tests and tools may override it with OptionalBinder.setBinding in their own module.
+        OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class).setDefault().to(Pretrainer.class);
         // Evaluation after each sweep run (linear probe + kNN on the frozen encoder), set with the training engine.
-        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class);
+        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class).setDefault().to(EncoderEvaluation.class);
     }
 }

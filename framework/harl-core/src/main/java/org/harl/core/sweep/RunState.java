@@ -23,17 +23,4 @@ public enum RunState {
         }
         return hasCheckpoint.test(runDir) ? INTERRUPTED : NEW;
     }
-
-    /** Whether the trainer left a checkpoint ({@code checkpoints/*.ckpt}) to resume from. */
-    public static boolean hasCheckpoint(Path runDir) {
-        Path dir = runDir.resolve("checkpoints");
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (var files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".ckpt"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -80,7 +80,7 @@ public final class Checkpoints {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    /** Loads a checkpoint into freshly built networks and optimizer; returns where to continue. */
+    /** Loads a checkpoint into freshly built networks and optimizer (null: networks only); returns the position. */
     public static Position load(Path file, SslNetworks nets, StatefulOptimizer optimizer) throws IOException {
         try (DataInputStream in = open(file)) {
             Position p = header(file, in);

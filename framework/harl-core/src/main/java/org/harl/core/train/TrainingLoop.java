@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ResolvedConfig;
 import org.harl.core.config.TrainingConfig;
 import org.harl.core.data.PairBatch;
 import org.harl.core.data.PairBatchSource;
@@ -41,6 +42,7 @@ public final class TrainingLoop {
     private final Optional<KnnData> knn;
     private final List<Tracker> trackers;
     private long haltAfter = Long.MAX_VALUE;
+    private java.util.function.ObjLongConsumer<SslNetworks> afterStep = (nets, step) -> { };
 
     /**
      * @param side    view side (the augmentation's output size)
@@ -66,6 +68,12 @@ public final class TrainingLoop {
         return this;
     }
 
+    /** Called after every step with the networks and the global step (tests: leak checks). */
+    TrainingLoop afterStep(java.util.function.ObjLongConsumer<SslNetworks> listener) {
+        this.afterStep = listener;
+        return this;
+    }
+
     public RunResult run(RunOptions options) throws IOException {
         TrainingConfig tc = experiment.training();
         Path runDir = options.runsRoot().resolve(experiment.name());
@@ -78,7 +86,9 @@ public final class TrainingLoop {
             throw new IllegalStateException("run directory " + runDir + " already holds checkpoints: pass --resume to "
                     + "continue it, or give the experiment another name");
         }
-        RunDirectory.writeConfig(runDir, experiment.resolved());
+        if (!options.resume() || !Files.exists(runDir.resolve(ResolvedConfig.FILE_NAME))) {
+            ResolvedConfig.write(experiment, runDir); // RunLauncher already did for CLI runs; direct callers need it
+        }
         int spe = data.stepsPerEpoch();
         long total = (long) spe * tc.epochs();
         int acc = tc.accumulate();
@@ -132,18 +142,20 @@ public final class TrainingLoop {
                             opt.endStep();
                             nets.updateTarget(sched.tau(k + 1));
                         }
-                        g++;
                         r.emptyMasks().forEach((b, n) -> emptyTotals.merge(b, n, Long::sum));
-                        Map<String, Object> row = metrics(g, epoch, r, lr, sched.tau(k + 1),
-                                (double) (g - 1) / total, throughput.tick());
+                        // rows are indexed by the 0-based batch index (RunInfo.startStep is the first one logged)
+                        Map<String, Object> row = metrics(g, epoch, r, lr, sched.tau(k + 1), (double) g / total,
+                                throughput.tick());
                         final long logged = g;
                         trackers.forEach(t -> t.log(logged, row));
+                        g++;
                         boolean epochEnd = !it.hasNext();
                         boolean due = tc.checkpointEvery() > 0 && g % tc.checkpointEvery() == 0;
                         if (boundary && (due || epochEnd) && g < total) {
                             lastCheckpoint = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets,
                                     opt).toString();
                         }
+                        afterStep.accept(nets, g);
                         if (g >= haltAfter) {
                             return new RunResult(runDir, false, summary);
                         }
@@ -197,7 +209,8 @@ public final class TrainingLoop {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("epoch", epoch);
         row.put("knn_top1", acc);
-        trackers.forEach(t -> t.log(g, row));
+        trackers.forEach(t -> t.log(Math.max(0, g - 1), row)); // the step of the epoch's last batch
+        trackers.forEach(t -> t.summary(Map.of("knn_top1", acc)));
         System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (k=%d, T=%s, chance %.2f %%)%n", experiment.name(), epoch,
                 100 * acc, mc.k(), mc.temperature(), 100.0 / d.classes());
         return acc;

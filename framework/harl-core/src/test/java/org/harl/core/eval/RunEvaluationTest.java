@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +57,8 @@ class RunEvaluationTest {
 
     @Test
     void writesLinearAndKnnKeysAndCachesFeatures() throws Exception {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        RunEvaluation eval = new RunEvaluation(fakeKnn, new PrintStream(log, true));
+        StringWriter log = new StringWriter();
+        RunEvaluation eval = new RunEvaluation(fakeKnn, new PrintWriter(log, true));
         RunEvaluation.Options options = new RunEvaluation.Options(true, List.of(20, 200), 0.07,
                 LinearProbe.Options.defaults(), 0, 0);
         Map<String, Object> out = eval.evaluate(source, new FeatureCache(runDir), options);
@@ -78,7 +78,7 @@ class RunEvaluationTest {
 
     @Test
     void knnOnlySkipsTheProbe() throws Exception {
-        Map<String, Object> out = new RunEvaluation(fakeKnn, new PrintStream(new ByteArrayOutputStream()))
+        Map<String, Object> out = new RunEvaluation(fakeKnn, new PrintWriter(new StringWriter()))
                 .evaluate(source, new FeatureCache(runDir),
                         new RunEvaluation.Options(false, List.of(5), 0.1, LinearProbe.Options.defaults(), 0, 0));
         assertEquals(null, out.get("linear_top1"));

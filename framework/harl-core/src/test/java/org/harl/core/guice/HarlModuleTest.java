@@ -60,15 +60,10 @@ class HarlModuleTest {
     }
 
     @Test
-    void runningWithoutARunnerFailsClearly() throws Exception {
+    void theTrainingEngineIsTheDefaultRunner() {
         Injector injector = Harl.injector(new PluginRegistry(List.of(new FakePlugin())));
-        Path file = Files.writeString(dir.resolve("x.yaml"), EXPERIMENT);
-        ExperimentConfig experiment = injector.getInstance(ExperimentLoader.class).load(file, List.of());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> injector
-                .getInstance(RunLauncher.class).launch(experiment, new RunOptions(dir.resolve("runs"), false, null,
-                        true)));
-        assertTrue(e.getMessage().contains("no org.harl.core.run.ExperimentRunner is bound"), e.getMessage());
-        assertTrue(Files.notExists(dir.resolve("runs")));
+        Optional<ExperimentRunner> runner = injector.getInstance(Key.get(new TypeLiteral<Optional<ExperimentRunner>>() { }));
+        assertTrue(runner.orElseThrow() instanceof org.harl.core.train.Pretrainer, runner.toString());
     }
 
     @Test

@@ -9,7 +9,10 @@ public interface FeatureEncoder extends AutoCloseable {
     /** Side of the square images the encoder was trained on; inputs are resized to it. */
     int inputSide();
 
-    /** C5 map (n, C, h, w) of {@code n} planar RGB images of {@code side x side}, created in {@code manager}. */
+    /**
+     * C5 map (n, C, h, w) of {@code n} planar RGB images of {@code side x side} with values in [0, 1] (the encoder
+     * applies its own input normalisation and must not modify {@code images}), created in {@code manager}.
+     */
     NDArray c5(NDManager manager, float[] images, int n, int side);
 
     @Override

@@ -17,7 +17,11 @@ final class Binarization {
             mean += s;
         }
         mean /= saliency.length;
-        double t = Math.min(2 * mean, clip);
+        return binarizeAt(saliency, w, h, Math.min(2 * mean, clip), minComponentFraction);
+    }
+
+    /** Foreground where S ≥ t (and S > 0), then small components removed. */
+    static Mask binarizeAt(float[] saliency, int w, int h, double t, double minComponentFraction) {
         float[] m = new float[saliency.length];
         for (int i = 0; i < m.length; i++) {
             m[i] = saliency[i] > 0 && saliency[i] >= t ? 1f : 0f;

@@ -18,14 +18,14 @@ import org.harl.spi.data.RgbImage;
 record DrfiAnalysis(List<Segmentation> levels, List<double[][]> features, long segmentNanos, long featureNanos) {
 
     static DrfiAnalysis of(RgbImage image, DrfiConfig config) {
-        long t0 = System.nanoTime();
+        long t0 = CpuClock.nanos();
         Map<Double, FhGraph> graphs = new LinkedHashMap<>();
         List<Segmentation> levels = new ArrayList<>();
         for (DrfiLevel level : config.levels()) {
             FhGraph g = graphs.computeIfAbsent(level.sigma(), s -> FhGraph.build(image, s));
             levels.add(Felzenszwalb.segment(g, level.scale(), config.minSizeFor(level, image.pixels())));
         }
-        long t1 = System.nanoTime();
+        long t1 = CpuClock.nanos();
         double minSigma = graphs.keySet().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         FhGraph least = graphs.get(minSigma);
         PixelFeatures px = new PixelFeatures(least.smoothed(), image.width(), image.height());
@@ -34,7 +34,7 @@ record DrfiAnalysis(List<Segmentation> levels, List<double[][]> features, long s
         for (Segmentation s : levels) {
             features.add(RegionFeatures.compute(px, background, s));
         }
-        long t2 = System.nanoTime();
+        long t2 = CpuClock.nanos();
         return new DrfiAnalysis(levels, features, t1 - t0, t2 - t1);
     }
 }

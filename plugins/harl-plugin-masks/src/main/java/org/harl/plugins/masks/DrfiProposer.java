@@ -69,8 +69,10 @@ public final class DrfiProposer implements MaskProposer {
     public Mask propose(Sample sample) {
         int w = sample.image().width();
         int h = sample.image().height();
-        return Binarization.binarize(saliency.compute(sample.image()).map(), w, h, config.maxThreshold(),
-                config.minComponentFraction());
+        float[] map = saliency.compute(sample.image()).map();
+        return config.threshold() > 0
+                ? Binarization.binarizeAt(map, w, h, config.threshold(), config.minComponentFraction())
+                : Binarization.binarize(map, w, h, config.maxThreshold(), config.minComponentFraction());
     }
 
     public static final class Factory implements ComponentFactory<DrfiConfig, MaskProposer> {

@@ -10,7 +10,7 @@ import org.harl.spi.data.RgbImage;
  */
 public final class DrfiSaliency {
 
-    /** A saliency map in [0, 1] (row-major) and where the time went. */
+    /** A saliency map in [0, 1] (row-major) and where the time went (thread CPU time, {@link CpuClock}). */
     public record Result(float[] map, long segmentNanos, long featureNanos, long forestNanos) {
     }
 
@@ -28,7 +28,7 @@ public final class DrfiSaliency {
 
     public Result compute(RgbImage image) {
         DrfiAnalysis a = DrfiAnalysis.of(image, config);
-        long t0 = System.nanoTime();
+        long t0 = CpuClock.nanos();
         int n = image.pixels();
         double[] sum = new double[n];
         List<Segmentation> levels = a.levels();
@@ -53,7 +53,7 @@ public final class DrfiSaliency {
         for (int i = 0; i < n; i++) {
             map[i] = (float) sum[i];
         }
-        return new Result(map, a.segmentNanos(), a.featureNanos(), System.nanoTime() - t0);
+        return new Result(map, a.segmentNanos(), a.featureNanos(), CpuClock.nanos() - t0);
     }
 
     /** Min-max to [0, 1]; a constant vector becomes all zeros. */

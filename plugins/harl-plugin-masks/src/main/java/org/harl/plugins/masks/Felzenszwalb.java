@@ -25,14 +25,16 @@ public final class Felzenszwalb {
             throw new IllegalArgumentException("scale must be > 0, got " + scale);
         }
         int n = g.width() * g.height();
+        double k = scale / 255.0;
         int[] parent = new int[n];
         int[] size = new int[n];
-        double[] internal = new double[n];
+        // per root: float(Int(C) + k/|C|), kept up to date on merges so the edge loop does no division
+        float[] threshold = new float[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
             size[i] = 1;
+            threshold[i] = (float) k;
         }
-        double k = scale / 255.0;
         int m = g.edgeCount();
         for (int e = 0; e < m; e++) {
             int a = find(parent, g.from(e));
@@ -40,19 +42,25 @@ public final class Felzenszwalb {
             if (a == b) {
                 continue;
             }
-            float ta = (float) (internal[a] + k / size[a]);
-            float tb = (float) (internal[b] + k / size[b]);
             double w = g.cost(e);
-            if (w < Math.min(ta, tb)) {
+            if (w < Math.min(threshold[a], threshold[b])) {
                 int r = union(parent, size, a, b);
-                internal[r] = w;
+                threshold[r] = (float) (w + k / size[r]); // Int(C) = w: edges arrive in non-decreasing order
             }
         }
-        for (int e = 0; e < m; e++) {
+        int small = 0; // components below min_size: once none is left the pass cannot change anything
+        for (int i = 0; i < n; i++) {
+            if (parent[i] == i && size[i] < minSize) {
+                small++;
+            }
+        }
+        for (int e = 0; e < m && small > 0; e++) {
             int a = find(parent, g.from(e));
             int b = find(parent, g.to(e));
             if (a != b && (size[a] < minSize || size[b] < minSize)) {
-                union(parent, size, a, b);
+                small -= (size[a] < minSize ? 1 : 0) + (size[b] < minSize ? 1 : 0);
+                int r = union(parent, size, a, b);
+                small += size[r] < minSize ? 1 : 0;
             }
         }
         int[] labels = new int[n];

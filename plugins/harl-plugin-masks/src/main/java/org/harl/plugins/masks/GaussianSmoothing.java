@@ -32,22 +32,20 @@ final class GaussianSmoothing {
         }
         double[] k = kernel(sigma);
         int r = k.length / 2;
-        // scipy filters axis 0 (rows of the array = y) first, then axis 1 (x)
+        // scipy filters axis 0 (y) first, then axis 1 (x); the y pass runs over whole rows for cache locality
         double[] tmp = new double[w * h];
-        double[] line = new double[Math.max(w, h) + 2 * r];
-        for (int x = 0; x < w; x++) {
-            for (int i = -r; i < h + r; i++) {
-                line[i + r] = plane[reflect(i, h) * w + x];
-            }
-            for (int y = 0; y < h; y++) {
-                double s = 0;
-                for (int j = 0; j < k.length; j++) {
-                    s += k[j] * line[y + j];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int j = 0; j < k.length; j++) {
+                int src = reflect(y + j - r, h) * w;
+                double kj = k[j];
+                for (int x = 0; x < w; x++) {
+                    tmp[row + x] += kj * plane[src + x];
                 }
-                tmp[y * w + x] = s;
             }
         }
         double[] out = new double[w * h];
+        double[] line = new double[w + 2 * r];
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int i = -r; i < w + r; i++) {

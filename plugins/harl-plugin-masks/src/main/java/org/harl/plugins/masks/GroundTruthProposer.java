@@ -16,11 +16,11 @@ public final class GroundTruthProposer implements MaskProposer {
 
     @Override
     public Mask propose(Sample sample) {
-        Mask m = sample.groundTruth().orElseThrow(() -> new IllegalStateException("sample '" + sample.id()
+        Mask m = sample.groundTruth().orElseThrow(() -> new IllegalArgumentException("sample '" + sample.id()
                 + "' has no ground-truth mask: mask_proposer 'ground_truth' needs a dataset that provides exact masks "
                 + "(e.g. synthetic_objects); use drfi, center_prior or precomputed otherwise"));
         if (m.width() != sample.image().width() || m.height() != sample.image().height()) {
-            throw new IllegalStateException("sample '" + sample.id() + "': ground-truth mask is " + m.width() + "x"
+            throw new IllegalArgumentException("sample '" + sample.id() + "': ground-truth mask is " + m.width() + "x"
                     + m.height() + " but the image is " + sample.image().width() + "x" + sample.image().height());
         }
         return m;

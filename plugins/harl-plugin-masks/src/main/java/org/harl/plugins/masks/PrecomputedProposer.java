@@ -1,7 +1,6 @@
 package org.harl.plugins.masks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -64,7 +63,7 @@ public final class PrecomputedProposer implements MaskProposer {
         try {
             m = ImageFiles.readMask(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("precomputed mask for sample '" + sample.id() + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("precomputed mask for sample '" + sample.id() + "': " + e.getMessage(), e);
         }
         int w = sample.image().width();
         int h = sample.image().height();

@@ -17,7 +17,7 @@ class DrfiTest {
 
     /** Two small levels keep the test fast. */
     private static final DrfiConfig SMALL = new DrfiConfig(
-            List.of(new DrfiLevel(0.8, 100, 150), new DrfiLevel(0.8, 300, 300)), 120_000, 0.9, 0.01, "");
+            List.of(new DrfiLevel(0.8, 100, 150), new DrfiLevel(0.8, 300, 300)), 120_000, 0, 0.9, 0.01, "");
 
     private static double iou(Mask a, Mask b) {
         double i = 0;

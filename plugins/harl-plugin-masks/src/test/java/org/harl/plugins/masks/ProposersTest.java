@@ -78,7 +78,7 @@ class ProposersTest {
         Mask gt = Mask.filled(4, 4, 1f);
         Sample with = new Sample("x", RgbImage.blank(4, 4), Optional.of(gt), -1);
         assertSame(gt, new GroundTruthProposer().propose(with));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GroundTruthProposer().propose(blank("y/1.jpg", 4, 4)));
         assertTrue(e.getMessage().contains("y/1.jpg") && e.getMessage().contains("ground_truth"));
     }

@@ -46,15 +46,9 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files;
-        try {
-            files = ImageTree.images(images).stream()
-                    .filter(f -> Files.exists(PrecomputedProposer.maskPath(masks, ImageTree.id(images, f))))
-                    .limit(Math.max(1, count)).toList();
-        } catch (RuntimeException e) {
-            err.println("masks show: " + e.getMessage());
-            return 2;
-        }
+        List<Path> files = ImageTree.images(images).stream()
+                .filter(f -> Files.exists(PrecomputedProposer.maskPath(masks, ImageTree.id(images, f))))
+                .limit(Math.max(1, count)).toList();
         if (files.isEmpty()) {
             err.println("masks show: no image under " + images + " has a mask under " + masks);
             return 1;

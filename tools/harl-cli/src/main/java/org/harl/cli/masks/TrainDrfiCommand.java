@@ -1,5 +1,6 @@
 package org.harl.cli.masks;
 
+import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,12 +31,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harl masks train-drfi}: trains DRFI's random forest without human labels, on a registered dataset's train
- * split (exact masks where it has them, e.g. synthetic_objects; pseudo-labels from priors otherwise) and/or an image
- * folder (pseudo-labels, or exact masks from {@code --gt}). Deterministic for a seed.
+ * split (exact masks where it has them, e.g. synthetic_objects, except a {@code --pseudo-fraction} of images
+ * pseudo-labelled from priors; datasets without masks are all pseudo-labelled) and/or an image folder (pseudo-labels,
+ * or exact masks from {@code --gt}). Deterministic for a seed.
  */
 @Command(name = "train-drfi", mixinStandardHelpOptions = true,
         description = "Train the DRFI forest from a seed on synthetic masks and prior-based pseudo-labels.")
 public final class TrainDrfiCommand implements Callable<Integer> {
+
+    private final MaskComponents components;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,8 +47,20 @@ public final class TrainDrfiCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "registered dataset (default settings), e.g. synthetic_objects")
     List<String> datasets = new ArrayList<>();
 
+    @Option(names = "--dataset-set", paramLabel = "KEY=VALUE",
+            description = "dataset setting for every --dataset, e.g. image_size=128 (repeatable)")
+    List<String> datasetSettings = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "drfi setting (levels, reference_pixels) used to compute the training regions")
+    List<String> settings = new ArrayList<>();
+
     @Option(names = "--count", description = "images taken from each dataset's train split (default ${DEFAULT-VALUE})")
     int count = 300;
+
+    @Option(names = "--pseudo-fraction", description = "fraction of dataset images whose exact mask is ignored and "
+            + "that are pseudo-labelled from priors instead (default ${DEFAULT-VALUE})")
+    double pseudoFraction = 0.3;
 
     @Option(names = "--images", description = "folder of images to pseudo-label (or to label from --gt)")
     Path images;
@@ -73,38 +89,46 @@ public final class TrainDrfiCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Inject
+    public TrainDrfiCommand(MaskComponents components) {
+        this.components = components;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (datasets.isEmpty() && images == null) {
-            err.println("masks train-drfi: give --dataset NAME and/or --images DIR");
-            return 2;
+            throw new IllegalArgumentException("masks train-drfi: give --dataset NAME and/or --images DIR");
         }
+        if (!(pseudoFraction >= 0 && pseudoFraction <= 1)) {
+            throw new IllegalArgumentException("--pseudo-fraction must be in [0, 1], got " + pseudoFraction);
+        }
+        DrfiConfig drfi = components.bind(ComponentKind.MASK_PROPOSER, "drfi", settings).config(DrfiConfig.class);
         List<Source> sources = new ArrayList<>();
-        try {
-            for (String name : datasets) {
-                DatasetSource d = (DatasetSource) ProposerFactory.create(ComponentKind.DATASET, name, List.of(),
-                        ProposerFactory.context(seed));
-                long n = Math.min(count, d.size(Split.TRAIN));
-                if (n == 0) {
-                    throw new IllegalArgumentException("dataset '" + name + "' has no train images");
-                }
-                for (long i = 0; i < n; i++) {
-                    long index = i;
-                    sources.add(() -> d.get(Split.TRAIN, index));
-                }
+        List<DatasetSource> opened = new ArrayList<>();
+        for (String name : datasets) {
+            DatasetSource d = components.dataset(name, datasetSettings, seed);
+            opened.add(d);
+            long n = Math.min(count, d.size(Split.TRAIN));
+            if (n == 0) {
+                throw new IllegalArgumentException("dataset '" + name + "' has no train images");
             }
-            if (images != null) {
-                for (Path f : ImageTree.images(images)) {
-                    sources.add(() -> folderSample(f));
-                }
+            for (long i = 0; i < n; i++) {
+                long index = i;
+                // every k-th image pseudo-labelled, evenly spread: deterministic, no extra random stream
+                boolean pseudo = Math.floor((i + 1) * pseudoFraction) > Math.floor(i * pseudoFraction);
+                sources.add(() -> {
+                    Sample s = d.get(Split.TRAIN, index);
+                    return pseudo ? new Sample(s.id(), s.image(), Optional.empty(), s.label()) : s;
+                });
             }
-        } catch (RuntimeException e) {
-            err.println("masks train-drfi: " + e.getMessage());
-            return 2;
         }
-        DrfiTraining training = new DrfiTraining(DrfiConfig.defaults(), maxRegions, seed);
+        if (images != null) {
+            for (Path f : ImageTree.images(images)) {
+                sources.add(() -> folderSample(f));
+            }
+        }
+        DrfiTraining training = new DrfiTraining(drfi, maxRegions, seed);
         List<String> failed = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("regions").setInitialMax(sources.size())
@@ -131,19 +155,16 @@ public final class TrainDrfiCommand implements Callable<Integer> {
             }
         } finally {
             pool.shutdown();
+            for (DatasetSource d : opened) {
+                d.close();
+            }
         }
         failed.forEach(f -> o.println("skipped " + f));
         o.printf("training on %d foreground and %d background regions (balanced to <= 1.2:1): %d trees, depth %d%n",
                 training.positives(), training.negatives(), trees, depth);
         o.flush();
         long t = System.nanoTime();
-        RegressionForest forest;
-        try {
-            forest = training.train(trees, depth, mtry, seed);
-        } catch (IllegalStateException e) {
-            err.println("masks train-drfi: " + e.getMessage());
-            return 1;
-        }
+        RegressionForest forest = training.train(trees, depth, mtry, seed);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }

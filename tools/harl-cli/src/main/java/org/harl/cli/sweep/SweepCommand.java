@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.harl.core.run.RunLauncher;
@@ -16,6 +15,7 @@ import org.harl.core.sweep.RunState;
 import org.harl.core.sweep.SweepPlanner;
 import org.harl.core.sweep.SweepResults;
 import org.harl.core.sweep.SweepRunner;
+import org.harl.core.train.Checkpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     private final SweepPlanner planner;
     private final RunLauncher launcher;
-    private final Optional<RunEvaluator> evaluator;
+    private final RunEvaluator evaluator;
 
     @Spec
     CommandSpec spec;
@@ -57,8 +57,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-eval", description = "skip the linear and kNN evaluation after each run")
     boolean noEval;
 
+    @Option(names = "--only", split = ",", paramLabel = "SETTING",
+            description = "run only these settings (comma-separated names as --dry-run lists them)")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
+            description = "run only these seeds of the sweep (comma-separated)")
+    List<Long> seeds = new ArrayList<>();
+
     @Inject
-    public SweepCommand(SweepPlanner planner, RunLauncher launcher, Optional<RunEvaluator> evaluator) {
+    public SweepCommand(SweepPlanner planner, RunLauncher launcher, RunEvaluator evaluator) {
         this.planner = planner;
         this.launcher = launcher;
         this.evaluator = evaluator;
@@ -68,10 +76,11 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String sweep = SweepPlanner.sweepName(file);
-        List<PlannedRun> plan = planner.plan(file, overrides);
+        List<PlannedRun> plan = select(planner.plan(file, overrides));
         long settings = plan.stream().map(p -> p.run().setting()).distinct().count();
-        out.printf("sweep %s (%s): %d runs = %d settings, all valid%n", sweep, file, plan.size(), settings);
-        Predicate<Path> hasCheckpoint = RunState::hasCheckpoint;
+        out.printf("sweep %s (%s): %d runs = %d settings, all valid%s%n", sweep, file, plan.size(), settings,
+                only.isEmpty() && seeds.isEmpty() ? "" : " (selected with --only/--seeds)");
+        Predicate<Path> hasCheckpoint = dir -> new Checkpoints(dir).latest().isPresent();
         if (dryRun) {
             for (PlannedRun p : plan) {
                 Path dir = sweepsDir.resolve(p.run().name());
@@ -80,9 +89,7 @@ public final class SweepCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        RunEvaluator eval = noEval ? RunEvaluator.NONE : evaluator.orElseThrow(() -> new IllegalStateException(
-                "no run evaluator is installed (the training engine binds one); use --no-eval to run without "
-                        + "the linear and kNN evaluation"));
+        RunEvaluator eval = noEval ? RunEvaluator.NONE : evaluator;
         out.flush();
         SweepRunner runner = new SweepRunner(launcher::launch, eval, hasCheckpoint, sweepsDir, parallel, line -> {
             synchronized (out) {
@@ -97,5 +104,25 @@ public final class SweepCommand implements Callable<Integer> {
                 results.markdown());
         out.flush();
         return done == outcomes.size() ? 0 : 1;
+    }
+
+    /** The runs --only and --seeds select; an unknown setting or seed is an error listing the valid ones. */
+    private List<PlannedRun> select(List<PlannedRun> plan) {
+        List<String> settingNames = plan.stream().map(p -> p.run().setting()).distinct().toList();
+        List<Long> seedValues = plan.stream().map(p -> p.run().seed()).distinct().toList();
+        for (String s : only) {
+            if (!settingNames.contains(s)) {
+                throw new IllegalArgumentException("--only: no setting '" + s + "' in " + file + "; settings: "
+                        + String.join(", ", settingNames));
+            }
+        }
+        for (Long s : seeds) {
+            if (!seedValues.contains(s)) {
+                throw new IllegalArgumentException("--seeds: seed " + s + " is not in " + file + "; seeds: "
+                        + seedValues);
+            }
+        }
+        return plan.stream().filter(p -> only.isEmpty() || only.contains(p.run().setting()))
+                .filter(p -> seeds.isEmpty() || seeds.contains(p.run().seed())).toList();
     }
 }

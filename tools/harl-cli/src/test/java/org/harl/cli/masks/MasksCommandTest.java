@@ -3,8 +3,6 @@ package org.harl.cli.masks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -13,7 +11,7 @@ import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.harl.cli.CliRunner;
 
 class MasksCommandTest {
 
@@ -21,13 +19,11 @@ class MasksCommandTest {
     }
 
     static Run run(String... args) {
-        CommandLine cl = new CommandLine(new MasksCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        String[] all = new String[args.length + 1];
+        all[0] = "masks";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRunner.Result r = CliRunner.run(all);
+        return new Run(r.exitCode(), r.out(), r.err());
     }
 
     /** A w x h image with a bright square in the middle, and its exact mask. */
@@ -55,8 +51,8 @@ class MasksCommandTest {
         scene(images, gt, "b/two", 32, 32);
         Files.writeString(images.resolve("a/broken.jpg"), "not a jpeg");
         Path out = dir.resolve("out");
-        Run r = run("generate", "--proposer", "center_prior", "--in", images.toString(), "--out", out.toString(),
-                "--threads", "2");
+        Run r = run("generate", "--proposer", "center_prior", "--set", "area_fraction=0.3", "--in", images.toString(),
+                "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("a/one.png")) && Files.exists(out.resolve("b/two.png")));
         assertTrue(r.out().contains("skipped 1") && r.out().contains("a/broken.jpg"), r.out());
@@ -87,17 +83,49 @@ class MasksCommandTest {
     }
 
     @Test
+    void generatesFromARegisteredDataset(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("gt");
+        Run r = run("generate", "--proposer", "ground_truth", "--dataset", "synthetic_objects", "--dataset-set",
+                "image_size=32", "--split", "test", "--limit", "3", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (var files = Files.walk(out)) {
+            assertEquals(3, files.filter(f -> f.toString().endsWith(".png")).count());
+        }
+        Run both = run("generate", "--proposer", "full_image", "--dataset", "synthetic_objects", "--in",
+                dir.toString(), "--out", out.toString());
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("exactly one of --in DIR and --dataset NAME"), both.err());
+    }
+
+    @Test
+    void proposersBindFromYamlShapedMaps() {
+        var binder = org.harl.core.guice.Harl.injector().getInstance(org.harl.core.config.ComponentBinder.class);
+        var spec = binder.bind(org.harl.spi.ComponentKind.MASK_PROPOSER, java.util.Map.of("type", "drfi",
+                "levels", java.util.List.of(java.util.Map.of("sigma", 0.8, "scale", 100, "min_size", 150)),
+                "threshold", 0.5), Path.of("exp.yaml"));
+        var cfg = spec.config(org.harl.plugins.masks.DrfiConfig.class);
+        assertEquals(1, cfg.levels().size());
+        assertEquals(150, cfg.levels().get(0).minSize());
+        assertEquals(0.5, cfg.threshold());
+        assertEquals(0.9, cfg.maxThreshold(), "defaults fill the rest");
+        for (String type : new String[] {"full_image", "center_prior", "ground_truth", "felzenszwalb"}) {
+            assertEquals(type, binder.bind(org.harl.spi.ComponentKind.MASK_PROPOSER, java.util.Map.of("type", type),
+                    Path.of("exp.yaml")).type());
+        }
+    }
+
+    @Test
     void clearErrors(@TempDir Path dir) {
         Run unknown = run("generate", "--proposer", "nope", "--in", dir.toString(), "--out", dir.resolve("o").toString());
-        assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("unknown mask_proposer 'nope'"), unknown.err());
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("nope"), unknown.err());
         Run missing = run("eval", "--pred", dir.resolve("x").toString(), "--gt", dir.resolve("y").toString());
-        assertEquals(2, missing.code());
+        assertEquals(1, missing.code());
         assertTrue(missing.err().contains("is not a folder"), missing.err());
-        Run set = run("generate", "--proposer", "drfi", "--set", "max_threshold=0.5", "--in", dir.toString(), "--out",
+        Run bad = run("generate", "--proposer", "drfi", "--set", "max_threshold=1.5", "--in", dir.toString(), "--out",
                 dir.resolve("o").toString());
-        assertEquals(2, set.code());
-        assertTrue(set.err().contains("--set max_threshold=0.5"), set.err());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("max_threshold"), bad.err());
     }
 
     @Test
@@ -114,6 +142,6 @@ class MasksCommandTest {
         assertTrue(Files.size(forest) > 20);
         assertTrue(r.out().contains("3 trees"), r.out());
         Run none = run("train-drfi", "--out", forest.toString());
-        assertEquals(2, none.code());
+        assertEquals(1, none.code());
     }
 }

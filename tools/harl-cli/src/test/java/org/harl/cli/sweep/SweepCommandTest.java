@@ -112,17 +112,32 @@ class SweepCommandTest {
     }
 
     @Test
-    void refusesToRunWithoutAnEvaluatorUnlessAskedTo() throws Exception {
+    void evaluationFailuresAreReportedAndNoEvalSkipsIt() throws Exception {
         Path file = Files.writeString(dir.resolve("tau_abl.yaml"), ABLATION);
         Path sweeps = dir.resolve("sweeps");
+        // the default evaluator needs a checkpoint, which the fake runner never writes
         CliRunner.Result r = CliRunner.run(engine(false), "sweep", file.toString(), "--sweeps-dir",
-                sweeps.toString());
+                sweeps.toString(), "--only", "tau=0.1", "--seeds", "0");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().startsWith("harl: no run evaluator is installed"), r.err());
-        assertEquals(0, calls.size());
+        assertTrue(r.out().contains("tau_abl/tau=0.1/seed0: EVALUATION FAILED: no checkpoint in "), r.out());
+        assertTrue(Files.readString(sweeps.resolve("tau_abl/results.csv")).contains(",eval_failed,"));
         CliRunner.Result noEval = CliRunner.run(engine(false), "sweep", file.toString(), "--sweeps-dir",
                 sweeps.toString(), "--no-eval", "--parallel", "2");
         assertEquals(0, noEval.exitCode(), noEval.err());
-        assertEquals(4, calls.size());
+        assertEquals(4, calls.size(), "the completed run is skipped");
+    }
+
+    @Test
+    void onlyAndSeedsSelectRuns() throws Exception {
+        Path file = Files.writeString(dir.resolve("tau_abl.yaml"), ABLATION);
+        CliRunner.Result r = CliRunner.run("sweep", file.toString(), "--dry-run", "--only", "tau=0.3",
+                "--seeds", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(1).contains("tau_abl/tau=0.3/seed1"), r.out());
+        CliRunner.Result bad = CliRunner.run("sweep", file.toString(), "--dry-run", "--only", "tau=0.2");
+        assertEquals(1, bad.exitCode());
+        assertEquals("harl: --only: no setting 'tau=0.2' in " + file + "; settings: tau=0.1, tau=0.3\n", bad.err());
     }
 }

@@ -1,0 +1,116 @@
+package org.harl.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.harl.core.config.ComponentBinder;
+import org.harl.core.config.ExperimentBinder;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ExperimentLoader;
+import org.harl.core.config.ResolvedConfig;
+import org.harl.core.data.EvalBatch;
+import org.harl.core.registry.PluginContexts;
+import org.harl.core.registry.PluginRegistry;
+import org.harl.spi.PluginContext;
+import org.harl.spi.augment.Augmentation;
+import org.harl.spi.backbone.Backbone;
+
+/**
+ * The frozen online encoder of a finished (or interrupted) run, for evaluation and mask tools: rebuilt from the
+ * run's {@code config.yaml} and loaded from its latest checkpoint. Batch norm uses running statistics.
+ * Not thread-safe; close it to free the native memory.
+ */
+public final class TrainedEncoder implements AutoCloseable {
+
+    private final ExperimentConfig experiment;
+    private final SslNetworks nets;
+    private final EncoderFeatures features;
+    private final long step;
+    private final Path checkpoint;
+
+    private TrainedEncoder(ExperimentConfig experiment, SslNetworks nets, long step, Path checkpoint) {
+        this.experiment = experiment;
+        this.nets = nets;
+        this.features = new EncoderFeatures(nets);
+        this.step = step;
+        this.checkpoint = checkpoint;
+    }
+
+    /** Loads {@code runDir/config.yaml} and the newest checkpoint in {@code runDir/checkpoints}. */
+    public static TrainedEncoder load(Path runDir, PluginRegistry registry) throws IOException {
+        return build(runDir, registry, true);
+    }
+
+    /**
+     * The run's architecture with freshly initialised weights (the run's seed), no checkpoint: the random
+     * initialisation baseline of evaluation tables. {@link #step()} is 0 and {@link #checkpoint()} null.
+     */
+    public static TrainedEncoder untrained(Path runDir, PluginRegistry registry) throws IOException {
+        return build(runDir, registry, false);
+    }
+
+    private static TrainedEncoder build(Path runDir, PluginRegistry registry, boolean fromCheckpoint)
+            throws IOException {
+        Path config = runDir.resolve(ResolvedConfig.FILE_NAME);
+        if (!Files.isRegularFile(config)) {
+            throw new IOException(runDir + " is not a run directory: no " + ResolvedConfig.FILE_NAME);
+        }
+        Path latest = null;
+        if (fromCheckpoint) {
+            latest = new Checkpoints(runDir).latest().orElseThrow(() -> new IOException(
+                    "no checkpoint in " + runDir.resolve("checkpoints") + ": the run has not saved one yet"));
+        }
+        ComponentBinder components = new ComponentBinder(registry);
+        ExperimentConfig experiment = new ExperimentLoader(new ExperimentBinder(components)).load(config, List.of());
+        PluginContext ctx = new PluginContexts(registry, components).forExperiment(experiment, Optional.of(runDir));
+        Backbone backbone = registry.create(experiment.backbone(), ctx, Backbone.class);
+        Augmentation augmentation = registry.create(experiment.augmentation(), ctx, Augmentation.class);
+        SslNetworks nets = new SslNetworks(backbone, experiment.heads(), augmentation.outputSize(), experiment.seed());
+        if (latest == null) {
+            return new TrainedEncoder(experiment, nets, 0, null);
+        }
+        try {
+            Checkpoints.Position p = Checkpoints.load(latest, nets, null);
+            return new TrainedEncoder(experiment, nets, p.globalStep(), latest);
+        } catch (IOException | RuntimeException e) {
+            nets.close();
+            throw e;
+        }
+    }
+
+    public ExperimentConfig experiment() {
+        return experiment;
+    }
+
+    /** The global step of the loaded checkpoint. */
+    public long step() {
+        return step;
+    }
+
+    public Path checkpoint() {
+        return checkpoint;
+    }
+
+    /** GAP of C5, one row of {@link #featureChannels()} floats per image. */
+    public float[][] features(EvalBatch batch) {
+        return features.features(batch);
+    }
+
+    /** C5 (n, C, h, w) of planar normalised images (n, 3, side, side), attached to {@code manager}. */
+    public NDArray c5(NDManager manager, float[] images, int n, int side) {
+        return features.c5(manager, images, n, side);
+    }
+
+    public int featureChannels() {
+        return nets.backbone().featureChannels();
+    }
+
+    @Override
+    public void close() {
+        nets.close();
+    }
+}

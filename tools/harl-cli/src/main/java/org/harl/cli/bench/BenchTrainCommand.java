@@ -1,0 +1,163 @@
+package org.harl.cli.bench;
+
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.harl.core.config.ComponentBinder;
+import org.harl.core.config.HeadsConfig;
+import org.harl.core.registry.PluginContexts;
+import org.harl.core.train.TrainStepBenchmark;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.PluginContext;
+import org.harl.spi.backbone.Backbone;
+import org.harl.spi.loss.SslLoss;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harl bench train}: images/s of full BYOL and HARL pretraining steps on random inputs (ResNet-18 with the
+ * small-image stem, 32 px, batch 32 by default), optionally against the PyTorch reference script in the same
+ * command, printing the ratio Java / PyTorch.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Images/s of BYOL and HARL training steps on random inputs; --reference compares with PyTorch.")
+public final class BenchTrainCommand implements Callable<Integer> {
+
+    static final String SCRIPT = "shared/bench/pytorch_ssl_step.py";
+    private static final Pattern REFERENCE_LINE =
+            Pattern.compile("^pytorch (\\w+) .*median_step_s=([0-9.]+) images_per_s=([0-9.]+)");
+
+    @Option(names = "--arch", defaultValue = "resnet18", description = "resnet18 or resnet50 (default ${DEFAULT-VALUE})")
+    String arch;
+
+    @Option(names = "--size", defaultValue = "32", description = "view side in pixels (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--batch", defaultValue = "32", description = "images per step (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "10", description = "timed steps (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "untimed first steps (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "PyTorch intra-op threads, for both sides (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--methods", defaultValue = "byol,harl", split = ",", description = "byol and/or harl")
+    List<String> methods;
+
+    @Option(names = "--reference", description = "also run " + SCRIPT + " (found by walking up from the working "
+            + "directory) and print Java / PyTorch")
+    boolean reference;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch and torchvision")
+    String python;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ComponentBinder binder;
+    private final PluginContexts contexts;
+
+    @Inject
+    public BenchTrainCommand(ComponentBinder binder, PluginContexts contexts) {
+        this.binder = binder;
+        this.contexts = contexts;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // before the engine starts
+        }
+        for (String m : methods) {
+            if (!m.equals("byol") && !m.equals("harl")) {
+                throw new IllegalArgumentException("--methods: unknown method '" + m + "' (byol, harl)");
+            }
+        }
+        Optional<Path> script = reference ? Optional.of(findScript()) : Optional.empty();
+        PluginContext ctx = contexts.forTool(0, Path.of("."));
+        String stem = size <= 64 ? "small" : "imagenet";
+        Backbone backbone = contexts.create(binder.bind(ComponentKind.BACKBONE, arch, List.of("stem=" + stem)), ctx,
+                Backbone.class);
+        Map<String, Double> java = new LinkedHashMap<>();
+        for (String m : methods) {
+            SslLoss loss = contexts.create(binder.bind(ComponentKind.LOSS, m, List.of()), ctx, SslLoss.class);
+            TrainStepBenchmark.Result r = TrainStepBenchmark.run(backbone, loss, HeadsConfig.defaults(), size, batch,
+                    warmup, steps, 0);
+            java.put(m, r.imagesPerSecond());
+            out.printf("java %s arch=%s size=%d batch=%d threads=%s median_step_s=%.4f images_per_s=%.2f%n", m, arch,
+                    size, batch, System.getProperty("ai.djl.pytorch.num_threads"), r.medianStepSeconds(),
+                    r.imagesPerSecond());
+            out.flush();
+        }
+        if (script.isPresent()) {
+            Map<String, Double> torch = runReference(script.get(), out);
+            for (String m : methods) {
+                Double t = torch.get(m);
+                if (t == null) {
+                    throw new IllegalStateException("the reference printed no result for " + m);
+                }
+                out.printf("ratio %s java/pytorch = %.2f%n", m, java.get(m) / t);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Double> runReference(Path script, PrintWriter out) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--arch", arch, "--size",
+                Integer.toString(size), "--batch", Integer.toString(batch), "--steps", Integer.toString(steps),
+                "--threads", Integer.toString(threads), "--methods", String.join(",", methods)));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Map<String, Double> result = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                all.append(line).append('\n');
+                Matcher m = REFERENCE_LINE.matcher(line);
+                if (m.find()) {
+                    out.println(line);
+                    out.flush();
+                    result.put(m.group(1), Double.parseDouble(m.group(3)));
+                }
+            }
+        }
+        int code = p.waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("reference " + String.join(" ", cmd) + " exited with " + code
+                    + " (needs: apt-get install -y python3-torch python3-torchvision):\n" + all.toString().strip());
+        }
+        return result;
+    }
+
+    /** {@code shared/bench/pytorch_ssl_step.py} in the working directory or one of its parents. */
+    static Path findScript() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path q = start; q != null; q = q.getParent()) {
+            Path s = q.resolve(SCRIPT);
+            if (Files.isRegularFile(s)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("--reference: no " + SCRIPT + " in " + start + " or any parent folder");
+    }
+}

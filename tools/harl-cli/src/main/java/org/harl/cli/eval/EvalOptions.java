@@ -1,0 +1,45 @@
+package org.harl.cli.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.harl.core.eval.EncoderEvaluation;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code harl eval linear} and {@code harl eval knn}. */
+public final class EvalOptions {
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "RUN_DIR",
+            description = "run directory (its config.yaml and latest checkpoint are used)")
+    Path runDir;
+
+    @Option(names = "--dataset-set", paramLabel = "KEY=VALUE",
+            description = "override a key of the run's dataset for evaluation, e.g. --dataset-set test_size=5000 "
+                    + "(repeatable)")
+    List<String> datasetOverrides = new ArrayList<>();
+
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
+            description = "training images used (default: ${DEFAULT-VALUE} = the whole split)")
+    int trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
+            description = "test images scored (default: ${DEFAULT-VALUE} = the whole split)")
+    int testLimit;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256",
+            description = "images per encoder forward pass (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
+            description = "image loading threads (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--random-init",
+            description = "evaluate the run's architecture with freshly initialised weights (its seed) instead of "
+                    + "its checkpoint: the random-initialisation baseline; results are stored as random_init_*")
+    boolean randomInit;
+
+    EncoderEvaluation.Extraction extraction() {
+        return new EncoderEvaluation.Extraction(datasetOverrides, batchSize, workers, randomInit);
+    }
+}
