@@ -9,6 +9,7 @@ import org.harl.plugins.datasets.synthetic.Canvas;
 import org.harl.plugins.datasets.synthetic.ClassHues;
 import org.harl.plugins.datasets.synthetic.Colour;
 import org.harl.plugins.datasets.synthetic.Placement;
+import org.harl.plugins.datasets.SampleIds;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Resampler;
@@ -27,6 +28,7 @@ public final class FashionComposites implements DatasetSource {
     private final int trainSize;
     private final int testSize;
     private final double[] classHues;
+    private final String idPrefix;
 
     public FashionComposites(Path dir, FashionCompositesConfig config) {
         this.data = new FashionMnistData(dir);
@@ -34,6 +36,7 @@ public final class FashionComposites implements DatasetSource {
         this.trainSize = FashionMnist.limit(data.size(Split.TRAIN), config.trainLimit());
         this.testSize = FashionMnist.limit(data.size(Split.TEST), config.testLimit());
         this.classHues = ClassHues.assign(FashionMnistData.CLASSES.size(), new SplittableRandom(config.seed()));
+        this.idPrefix = SampleIds.prefix("fashion_composites", dir.toAbsolutePath() + "|" + config);
     }
 
     @Override
@@ -78,8 +81,8 @@ public final class FashionComposites implements DatasetSource {
                 mask[y * s + x] = a;
             }
         }
-        return new Sample(split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index, canvas.toImage(),
-                Optional.of(new Mask(s, s, mask)), label);
+        String id = idPrefix + "/" + split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index;
+        return new Sample(id, canvas.toImage(), Optional.of(new Mask(s, s, mask)), label);
     }
 
     @Override

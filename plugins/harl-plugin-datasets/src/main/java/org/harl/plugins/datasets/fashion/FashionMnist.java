@@ -3,6 +3,7 @@ package org.harl.plugins.datasets.fashion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.harl.plugins.datasets.SampleIds;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Resampler;
@@ -18,6 +19,7 @@ public final class FashionMnist implements DatasetSource {
     private final int trainSize;
     private final int testSize;
     private final Resampler resize;
+    private final String idPrefix;
 
     public FashionMnist(Path dir, FashionMnistConfig config) {
         this.data = new FashionMnistData(dir);
@@ -25,6 +27,7 @@ public final class FashionMnist implements DatasetSource {
         this.trainSize = limit(data.size(Split.TRAIN), config.trainLimit());
         this.testSize = limit(data.size(Split.TEST), config.testLimit());
         this.resize = Resampler.resize(data.side(), data.side(), side, side);
+        this.idPrefix = SampleIds.prefix("fashion_mnist", dir.toAbsolutePath() + "|" + side);
     }
 
     static int limit(int size, int limit) {
@@ -48,7 +51,8 @@ public final class FashionMnist implements DatasetSource {
         for (int c = 0; c < 3; c++) {
             System.arraycopy(item.grey().data(), 0, rgb, c * side * side, side * side);
         }
-        return new Sample(split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index, new RgbImage(side, side, rgb),
+        return new Sample(idPrefix + "/" + split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index,
+                new RgbImage(side, side, rgb),
                 Optional.of(item.alpha()), data.label(split, (int) index));
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.harl.plugins.datasets.SampleIds;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.Mask;
@@ -44,7 +45,10 @@ public final class ImageFolder implements DatasetSource {
     private final long skippedMissingMask;
 
     /** One split: files and where their images and masks live. */
-    private record Part(Path root, Path maskRoot, List<FileIndex.Entry> files) {
+    private record Part(Path root, Path maskRoot, List<FileIndex.Entry> files, String idPrefix) {
+        Part(Path root, Path maskRoot, List<FileIndex.Entry> files) {
+            this(root, maskRoot, files, SampleIds.prefix("image_folder", root.toAbsolutePath().normalize().toString()));
+        }
     }
 
     /**
@@ -175,7 +179,7 @@ public final class ImageFolder implements DatasetSource {
                     mask = Optional.of(Mask.filled(image.width(), image.height(), 1f));
                 }
             }
-            return new Sample(e.path(), image, mask, labels.get(e.label()));
+            return new Sample(p.idPrefix + "/" + e.path(), image, mask, labels.get(e.label()));
         } catch (IOException ex) {
             if (config.unreadable() == UnreadablePolicy.ERROR) {
                 throw new IllegalStateException("cannot read " + current + ": " + ex.getMessage()

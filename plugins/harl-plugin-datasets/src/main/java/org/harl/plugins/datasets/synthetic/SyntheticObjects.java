@@ -3,6 +3,7 @@ package org.harl.plugins.datasets.synthetic;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.harl.plugins.datasets.SampleIds;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
@@ -18,11 +19,13 @@ public final class SyntheticObjects implements DatasetSource {
     private final SyntheticObjectsConfig config;
     private final List<ObjectClass> classes;
     private final ObjectPainter painter;
+    private final String idPrefix;
 
     public SyntheticObjects(SyntheticObjectsConfig config) {
         this.config = config;
         this.classes = ObjectClass.make(config.classes(), config.seed());
         this.painter = new ObjectPainter(config.minScale(), config.maxScale(), config.paletteJitter());
+        this.idPrefix = SampleIds.prefix("synthetic_objects", config.toString());
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class SyntheticObjects implements DatasetSource {
         Backgrounds.paint(canvas, config.background(), rng.split());
         float[] mask = new float[s * s];
         painter.paint(canvas, mask, classes.get(label), rng.split());
-        String id = split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index;
+        String id = idPrefix + "/" + split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index;
         return new Sample(id, canvas.toImage(), Optional.of(new Mask(s, s, mask)), label);
     }
 

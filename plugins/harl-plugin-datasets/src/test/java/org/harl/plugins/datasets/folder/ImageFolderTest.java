@@ -48,6 +48,11 @@ class ImageFolderTest {
         Files.writeString(train.resolve("dog/notes.txt"), "not an image");
     }
 
+    /** Ids are the image root's fingerprint plus the relative path. */
+    private static void assertId(Sample s, String relative) {
+        assertTrue(s.id().startsWith("image_folder:") && s.id().endsWith("/" + relative), s.id());
+    }
+
     private ImageFolder open(String mask, MissingMaskPolicy missing, UnreadablePolicy unreadable, double fraction) {
         ImageFolderConfig c = new ImageFolderConfig(train.toString(), "", fraction, 3, mask, "", missing, unreadable,
                 cache.toString());
@@ -61,7 +66,7 @@ class ImageFolderTest {
         assertEquals(3, ds.size(Split.TRAIN));
         assertEquals(0, ds.size(Split.TEST));
         Sample a = ds.get(Split.TRAIN, 1);
-        assertEquals("cat/train_a.png", a.id());
+        assertId(a, "cat/train_a.png");
         assertEquals(0, a.label());
         assertEquals(1.0, a.groundTruth().orElseThrow().foregroundFraction(), 1e-6);
         assertEquals(0.0, ds.get(Split.TRAIN, 0).groundTruth().orElseThrow().foregroundFraction(), 1e-6);
@@ -96,7 +101,7 @@ class ImageFolderTest {
 
         ImageFolder skip = open(masks.toString(), MissingMaskPolicy.SKIP, UnreadablePolicy.ERROR, 0);
         assertEquals(2, skip.size(Split.TRAIN));
-        assertEquals("cat/train_a.png", skip.get(Split.TRAIN, 0).id());
+        assertId(skip.get(Split.TRAIN, 0), "cat/train_a.png");
         assertEquals(1L, skip.counters().get("skipped_missing_mask"));
     }
 
@@ -104,21 +109,21 @@ class ImageFolderTest {
     void unreadableImagePolicies() throws IOException {
         Files.write(train.resolve("cat/b.jpg"), new byte[] {1, 2, 3, 4, 5});
         ImageFolder skip = open(masks.toString(), MissingMaskPolicy.ERROR, UnreadablePolicy.SKIP, 0);
-        assertEquals("cat/train_a.png", skip.get(Split.TRAIN, 0).id()); // the next readable sample
+        assertId(skip.get(Split.TRAIN, 0), "cat/train_a.png"); // the next readable sample
         skip.get(Split.TRAIN, 0);
         assertEquals(1L, skip.counters().get("skipped_unreadable")); // counted once per file
 
         ImageFolder strict = open(masks.toString(), MissingMaskPolicy.ERROR, UnreadablePolicy.ERROR, 0);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> strict.get(Split.TRAIN, 0));
         assertTrue(e.getMessage().contains(train.resolve("cat/b.jpg").toString()), e.getMessage());
-        assertEquals("cat/train_a.png", strict.get(Split.TRAIN, 1).id());
+        assertId(strict.get(Split.TRAIN, 1), "cat/train_a.png");
     }
 
     @Test
     void corruptMaskFollowsTheUnreadablePolicy() throws IOException {
         Files.write(masks.resolve("dog/c.png"), new byte[] {9, 9, 9});
         ImageFolder skip = open(masks.toString(), MissingMaskPolicy.ERROR, UnreadablePolicy.SKIP, 0);
-        assertEquals("cat/b.jpg", skip.get(Split.TRAIN, 2).id()); // wraps around to index 0
+        assertId(skip.get(Split.TRAIN, 2), "cat/b.jpg"); // wraps around to index 0
         assertEquals(1L, skip.counters().get("skipped_unreadable"));
         ImageFolder strict = open(masks.toString(), MissingMaskPolicy.ERROR, UnreadablePolicy.ERROR, 0);
         assertTrue(assertThrows(IllegalStateException.class, () -> strict.get(Split.TRAIN, 2)).getMessage()
@@ -139,14 +144,14 @@ class ImageFolderTest {
         Files.write(idx, List.of(lines.get(0), "0\tcat\tcat/ghost.png", "0\tdog\tdog/c.JPEG"));
         ImageFolder forged = open("", MissingMaskPolicy.ERROR, UnreadablePolicy.ERROR, 0);
         assertEquals(2, forged.size(Split.TRAIN));
-        assertEquals("dog/c.JPEG", forged.get(Split.TRAIN, 1).id());
+        assertId(forged.get(Split.TRAIN, 1), "dog/c.JPEG");
         // adding a file changes its folder's modification time: the cache is rebuilt
         ImageFiles.writeImage(solid(4, 4, 0.1f), train.resolve("dog/d.png"));
         Files.setLastModifiedTime(train.resolve("dog"), java.nio.file.attribute.FileTime.fromMillis(
                 System.currentTimeMillis() + 5000));
         ImageFolder fresh = open("", MissingMaskPolicy.ERROR, UnreadablePolicy.ERROR, 0);
         assertEquals(4, fresh.size(Split.TRAIN));
-        assertEquals("cat/b.jpg", fresh.get(Split.TRAIN, 0).id());
+        assertId(fresh.get(Split.TRAIN, 0), "cat/b.jpg");
     }
 
     @Test

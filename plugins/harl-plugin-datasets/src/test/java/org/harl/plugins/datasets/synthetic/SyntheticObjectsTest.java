@@ -29,7 +29,10 @@ class SyntheticObjectsTest {
         Sample y = b.get(Split.TRAIN, 17);
         assertArrayEquals(x.image().data(), y.image().data());
         assertArrayEquals(x.groundTruth().orElseThrow().data(), y.groundTruth().orElseThrow().data());
-        assertEquals("train/17", x.id());
+        // ids name the content: same config, same id; another config (other pixels), another id
+        assertTrue(x.id().startsWith("synthetic_objects:") && x.id().endsWith("/train/17"), x.id());
+        assertEquals(x.id(), y.id());
+        assertFalse(x.id().equals(new SyntheticObjects(config(32, 0, 2)).get(Split.TRAIN, 17).id()));
         assertFalse(Arrays.equals(x.image().data(), a.get(Split.TEST, 17).image().data()));
         assertFalse(Arrays.equals(x.image().data(), a.get(Split.TRAIN, 27).image().data()));
         assertFalse(Arrays.equals(x.image().data(), new SyntheticObjects(config(32, 1, 3)).get(Split.TRAIN, 17)
