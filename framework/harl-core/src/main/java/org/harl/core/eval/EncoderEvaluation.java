@@ -36,7 +36,14 @@ import org.harl.spi.data.Split;
 public final class EncoderEvaluation implements RunEvaluator {
 
     /** Feature extraction settings. */
-    public record Extraction(List<String> datasetOverrides, int batchSize, int workers) {
+    /**
+     * @param datasetOverrides {@code key=value} changes to the run's dataset
+     * @param batchSize        images per forward pass
+     * @param workers          image loading threads
+     * @param randomInit       evaluate freshly initialised weights instead of the checkpoint; results get the
+     *                         prefix {@code random_init_}
+     */
+    public record Extraction(List<String> datasetOverrides, int batchSize, int workers, boolean randomInit) {
         public Extraction {
             datasetOverrides = List.copyOf(datasetOverrides);
             if (batchSize < 1 || workers < 1) {
@@ -45,7 +52,7 @@ public final class EncoderEvaluation implements RunEvaluator {
         }
 
         public static Extraction defaults() {
-            return new Extraction(List.of(), 256, 2);
+            return new Extraction(List.of(), 256, 2, false);
         }
     }
 
@@ -72,17 +79,24 @@ public final class EncoderEvaluation implements RunEvaluator {
                                         PrintWriter log) throws Exception {
         Extraction e = extraction;
         Map<String, Object> results;
-        try (TrainedEncoder encoder = TrainedEncoder.load(runDir, registry)) {
+        try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry)
+                : TrainedEncoder.load(runDir, registry)) {
             ExperimentConfig experiment = encoder.experiment();
             ComponentSpec dataset = datasetSpec(experiment, e.datasetOverrides(), runDir);
             PluginContext ctx = contexts.forExperiment(experiment, Optional.of(runDir));
             Augmentation augmentation = registry.create(experiment.augmentation(), ctx, Augmentation.class);
             try (DatasetSource source = registry.create(dataset, ctx, DatasetSource.class)) {
-                log.printf("evaluating %s at step %d (%s)%n", runDir, encoder.step(), encoder.checkpoint());
+                log.printf("evaluating %s %s%n", runDir, e.randomInit() ? "with randomly initialised weights (seed "
+                        + experiment.seed() + ")" : "at step " + encoder.step() + " (" + encoder.checkpoint() + ")");
                 results = new RunEvaluation(KnnEvaluation::top1Top5, log)
                         .evaluate(featureSource(encoder, source, augmentation, dataset, experiment, e),
                                 new FeatureCache(runDir), options);
             }
+        }
+        if (e.randomInit()) {
+            Map<String, Object> prefixed = new LinkedHashMap<>();
+            results.forEach((k, v) -> prefixed.put("random_init_" + k, v));
+            results = prefixed;
         }
         return record(runDir, results);
     }
@@ -91,8 +105,9 @@ public final class EncoderEvaluation implements RunEvaluator {
     static Map<String, Object> record(Path runDir, Map<String, Object> results) {
         Map<String, Object> before = SummaryFile.read(runDir);
         Map<String, Object> update = new LinkedHashMap<>();
-        if (results.containsKey("knn_top1") && before.containsKey("knn_top1")
-                && !before.containsKey("monitor_knn_top1") && !before.containsKey("eval_step")) {
+        // knn_k is written only by this evaluation: a knn_top1 without it is the training monitor's
+        if (results.containsKey("knn_top1") && before.containsKey("knn_top1") && !before.containsKey("knn_k")
+                && !before.containsKey("monitor_knn_top1")) {
             update.put("monitor_knn_top1", before.get("knn_top1"));
         }
         update.putAll(results);
@@ -115,6 +130,7 @@ public final class EncoderEvaluation implements RunEvaluator {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("dataset", dataset.raw());
         key.put("augmentation", experiment.augmentation().raw()); // the evaluation view depends on it
+        key.put("random_init", e.randomInit());
         return new RunEvaluation.FeatureSource() {
             @Override
             public long step() {

@@ -42,18 +42,37 @@ public final class TrainedEncoder implements AutoCloseable {
 
     /** Loads {@code runDir/config.yaml} and the newest checkpoint in {@code runDir/checkpoints}. */
     public static TrainedEncoder load(Path runDir, PluginRegistry registry) throws IOException {
+        return build(runDir, registry, true);
+    }
+
+    /**
+     * The run's architecture with freshly initialised weights (the run's seed), no checkpoint: the random
+     * initialisation baseline of evaluation tables. {@link #step()} is 0 and {@link #checkpoint()} null.
+     */
+    public static TrainedEncoder untrained(Path runDir, PluginRegistry registry) throws IOException {
+        return build(runDir, registry, false);
+    }
+
+    private static TrainedEncoder build(Path runDir, PluginRegistry registry, boolean fromCheckpoint)
+            throws IOException {
         Path config = runDir.resolve(ResolvedConfig.FILE_NAME);
         if (!Files.isRegularFile(config)) {
             throw new IOException(runDir + " is not a run directory: no " + ResolvedConfig.FILE_NAME);
         }
-        Path latest = new Checkpoints(runDir).latest().orElseThrow(() -> new IOException(
-                "no checkpoint in " + runDir.resolve("checkpoints") + ": the run has not saved one yet"));
+        Path latest = null;
+        if (fromCheckpoint) {
+            latest = new Checkpoints(runDir).latest().orElseThrow(() -> new IOException(
+                    "no checkpoint in " + runDir.resolve("checkpoints") + ": the run has not saved one yet"));
+        }
         ComponentBinder components = new ComponentBinder(registry);
         ExperimentConfig experiment = new ExperimentLoader(new ExperimentBinder(components)).load(config, List.of());
         PluginContext ctx = new PluginContexts(registry, components).forExperiment(experiment, Optional.of(runDir));
         Backbone backbone = registry.create(experiment.backbone(), ctx, Backbone.class);
         Augmentation augmentation = registry.create(experiment.augmentation(), ctx, Augmentation.class);
         SslNetworks nets = new SslNetworks(backbone, experiment.heads(), augmentation.outputSize(), experiment.seed());
+        if (latest == null) {
+            return new TrainedEncoder(experiment, nets, 0, null);
+        }
         try {
             Checkpoints.Position p = Checkpoints.load(latest, nets, null);
             return new TrainedEncoder(experiment, nets, p.globalStep(), latest);

@@ -34,7 +34,12 @@ public final class EvalOptions {
             description = "image loading threads (default: ${DEFAULT-VALUE})")
     int workers;
 
+    @Option(names = "--random-init",
+            description = "evaluate the run's architecture with freshly initialised weights (its seed) instead of "
+                    + "its checkpoint: the random-initialisation baseline; results are stored as random_init_*")
+    boolean randomInit;
+
     EncoderEvaluation.Extraction extraction() {
-        return new EncoderEvaluation.Extraction(datasetOverrides, batchSize, workers);
+        return new EncoderEvaluation.Extraction(datasetOverrides, batchSize, workers, randomInit);
     }
 }
