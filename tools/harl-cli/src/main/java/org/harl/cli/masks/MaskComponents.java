@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.harl.core.config.ComponentBinder;
 import org.harl.core.config.ComponentSpec;
-import org.harl.core.masks.CachingMaskProposer;
 import org.harl.core.registry.PluginContexts;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.data.DatasetSource;
@@ -42,10 +41,5 @@ final class MaskComponents {
 
     DatasetSource dataset(String name, List<String> settings, long seed) {
         return create(bind(ComponentKind.DATASET, name, settings), seed, DatasetSource.class);
-    }
-
-    /** The proposer's cache key: its name and every bound value. */
-    String configKey(String name, List<String> settings) {
-        return CachingMaskProposer.configKey(name, bind(ComponentKind.MASK_PROPOSER, name, settings).config());
     }
 }
