@@ -47,8 +47,7 @@ class SweepRunnerTest {
         }
         Path dir = options.runsRoot().resolve(exp.name());
         Files.createDirectories(dir);
-        Map<String, Object> summary = Map.of("completed", true, "epochs", 2, "wall_s", 10.0 + exp.seed(),
-                "knn_top5", 0.9);
+        Map<String, Object> summary = Map.of("completed", true, "wall_s", 10.0 + exp.seed(), "knn_top5", 0.9);
         return new RunResult(dir, true, summary);
     };
 
@@ -60,7 +59,11 @@ class SweepRunnerTest {
 
     private static ExperimentConfig config(String name, long seed) {
         ComponentSpec spec = new ComponentSpec(ComponentKind.DATASET, "fake", TrainingConfig.defaults(), Map.of());
-        return new ExperimentConfig(name, seed, spec, spec, spec, Optional.empty(), spec, TrainingConfig.defaults(),
+        TrainingConfig training = TrainingConfig.defaults();
+        training = new TrainingConfig(2, training.batchSize(), training.stepsPerEpoch(), training.accumulate(),
+                training.tauBase(), training.tauFinal(), training.workers(), training.prefetch(),
+                training.checkpointEvery(), training.threads());
+        return new ExperimentConfig(name, seed, spec, spec, spec, Optional.empty(), spec, training,
                 OptimizerConfig.defaults(), HeadsConfig.defaults(), MonitorConfig.defaults(), List.of(), Map.of(),
                 null);
     }
