@@ -15,6 +15,9 @@ import org.harl.spi.data.RgbImage;
  */
 public final class ByolAugmentation implements Augmentation {
 
+    /** The view size at which {@code blur_sigma} is given (BYOL's ImageNet crops). */
+    static final double REFERENCE_SIZE = 224;
+
     private final ByolAugmentationConfig c;
     private final double[] mean;
     private final double[] std;
@@ -105,7 +108,10 @@ public final class ByolAugmentation implements Augmentation {
         if (rng.nextDouble() < p(c.grayscaleP(), view)) {
             ColorOps.grayscale(d, n);
         }
-        double sigma = c.blurSigma().get(0) + (c.blurSigma().get(1) - c.blurSigma().get(0)) * rng.nextDouble();
+        // BYOL's sigma range is meant for 224 px views: scale it so a small view is blurred as much, relative to
+        // its size, as a 224 px one (at 32 px sigma <= 0.29 px instead of 2 px, which would erase textures)
+        double sigma = (c.blurSigma().get(0) + (c.blurSigma().get(1) - c.blurSigma().get(0)) * rng.nextDouble())
+                * c.size() / REFERENCE_SIZE;
         if (rng.nextDouble() < p(c.blurP(), view) && sigma > 0) {
             GaussianBlur.apply(d, c.size(), c.size(), 3, sigma);
         }

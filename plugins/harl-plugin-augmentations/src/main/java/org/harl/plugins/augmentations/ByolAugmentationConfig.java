@@ -25,7 +25,8 @@ public record ByolAugmentationConfig(
         @Doc("hue jitter strength: shift in [-h, h] turns, h <= 0.5") double hue,
         @Doc("grayscale probability per view") List<Double> grayscaleP,
         @Doc("Gaussian blur probability per view") List<Double> blurP,
-        @Doc("Gaussian blur sigma range [min, max] in pixels of the output view") List<Double> blurSigma,
+        @Doc("Gaussian blur sigma range [min, max] in pixels of a 224 px view; scaled by size / 224")
+        List<Double> blurSigma,
         @Doc("solarize probability per view") List<Double> solarizeP,
         @Doc("solarize threshold: values >= it are inverted") double solarizeThreshold,
         @Doc("per-channel normalisation mean (R, G, B)") List<Double> mean,

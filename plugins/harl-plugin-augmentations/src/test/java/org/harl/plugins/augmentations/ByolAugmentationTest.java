@@ -145,6 +145,24 @@ class ByolAugmentationTest {
     }
 
     @Test
+    void blurSigmaIsGivenAt224PixelsAndScaledToTheView() {
+        ByolAugmentationConfig d = ByolAugmentationConfig.defaults();
+        double[] centre = new double[2];
+        int[] sizes = {32, 224};
+        for (int k = 0; k < 2; k++) {
+            int s = sizes[k];
+            ByolAugmentation aug = new ByolAugmentation(new ByolAugmentationConfig(s, List.of(1.0, 1.0),
+                    List.of(1.0, 1.0), CropStyle.RANDOM, 5, 0.2, OFF, OFF, OFF, 0.4, 0.4, 0.2, 0.1, OFF, ON,
+                    List.of(2.0, 2.0), OFF, 0.5, List.of(0.0, 0.0, 0.0), List.of(1.0, 1.0, 1.0), 1.0));
+            RgbImage dot = RgbImage.blank(s, s);
+            dot.set(0, s / 2, s / 2, 1f);
+            centre[k] = aug.apply(dot, null, 0, new SplittableRandom(1)).image().get(0, s / 2, s / 2);
+        }
+        assertTrue(centre[0] > 0.95, "32 px: sigma 2 * 32/224 keeps the dot, got " + centre[0]);
+        assertTrue(centre[1] < 0.06, "224 px: sigma 2 spreads the dot, got " + centre[1]);
+    }
+
+    @Test
     void normalisationUsesImageNetStatistics() {
         ByolAugmentationConfig d = ByolAugmentationConfig.defaults();
         ByolAugmentation aug = new ByolAugmentation(new ByolAugmentationConfig(8, d.cropScale(), d.cropRatio(),

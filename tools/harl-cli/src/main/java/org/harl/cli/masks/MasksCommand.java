@@ -1,11 +1,13 @@
 package org.harl.cli.masks;
 
+import org.harl.cli.deepmasks.TrainSaliencyCommand;
 import picocli.CommandLine.Command;
 
 /** {@code harl masks}: generate, evaluate and inspect foreground masks; train the DRFI forest. */
 @Command(name = "masks", mixinStandardHelpOptions = true,
-        description = "Foreground masks: generate, eval, show, train-drfi.",
-        subcommands = {GenerateCommand.class, EvalCommand.class, ShowCommand.class, TrainDrfiCommand.class})
+        description = "Foreground masks: generate, eval, show, train-drfi, train-saliency.",
+        subcommands = {GenerateCommand.class, EvalCommand.class, ShowCommand.class, TrainDrfiCommand.class,
+            TrainSaliencyCommand.class})
 public final class MasksCommand implements Runnable {
 
     @picocli.CommandLine.Spec
