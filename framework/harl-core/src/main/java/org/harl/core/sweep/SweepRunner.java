@@ -9,6 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.nio.file.Files;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ResolvedConfig;
 import org.harl.core.eval.SummaryFile;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunOptions;
@@ -88,6 +91,11 @@ public final class SweepRunner {
             RunState state = RunState.of(dir, hasCheckpoint);
             boolean completed;
             if (state == RunState.COMPLETE) {
+                if (!sameConfig(dir, planned.config())) {
+                    throw new IllegalStateException("the completed run in " + dir + " was trained with another "
+                            + "config (its config.yaml differs from this sweep's); delete it to retrain, or change "
+                            + "the sweep's name");
+                }
                 log.accept(prefix + "already complete, skipped");
                 completed = true;
             } else {
@@ -122,5 +130,16 @@ public final class SweepRunner {
 
     private static String messageOf(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Whether a run directory's config.yaml is the resolved config of {@code experiment}. */
+    public static boolean sameConfig(Path dir, ExperimentConfig experiment) {
+        Path file = dir.resolve(ResolvedConfig.FILE_NAME);
+        try {
+            return Files.isRegularFile(file)
+                    && Files.readString(file).equals(ResolvedConfig.toYaml(experiment.resolved()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

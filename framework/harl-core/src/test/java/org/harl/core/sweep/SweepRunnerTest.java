@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.harl.core.config.ComponentSpec;
 import org.harl.core.config.ConfigNode.MapNode;
 import org.harl.core.config.Origin;
+import org.harl.core.config.ResolvedConfig;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.HeadsConfig;
 import org.harl.core.config.MonitorConfig;
@@ -109,8 +110,10 @@ class SweepRunnerTest {
     void skipsCompletedRunsAndResumesInterruptedOnes() throws Exception {
         Path done = root.resolve("abl/s/seed0");
         SummaryFile.merge(done, Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        Files.writeString(done.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path doneUnevaluated = root.resolve("abl/s/seed1");
         SummaryFile.merge(doneUnevaluated, Map.of("completed", true));
+        Files.writeString(doneUnevaluated.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path interrupted = root.resolve("abl/s/seed2");
         SummaryFile.merge(interrupted, Map.of("completed", false));
         Path crashedEarly = root.resolve("abl/s/seed3"); // a directory without a checkpoint starts afresh
@@ -155,5 +158,16 @@ class SweepRunnerTest {
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), out.stream().map(o -> o.run().seed()).toList());
         assertEquals(5, calls.size());
         assertEquals(6, Files.readAllLines(root.resolve("p/results.csv")).size());
+    }
+
+    @Test
+    void aCompletedRunWithAnotherConfigIsNotSkippedSilently() throws Exception {
+        Path done = root.resolve("abl/s/seed0");
+        SummaryFile.merge(done, Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        Files.writeString(done.resolve("config.yaml"), "name: something else\n");
+        List<RunOutcome> out = runner(1, d -> false).run("abl", plan("abl", "s", 0));
+        assertEquals("failed", out.get(0).status());
+        assertTrue(out.get(0).error().contains("was trained with another config"), out.get(0).error());
+        assertEquals(List.of(), calls);
     }
 }

@@ -84,7 +84,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (dryRun) {
             for (PlannedRun p : plan) {
                 Path dir = sweepsDir.resolve(p.run().name());
-                out.printf("  %-60s %s%n", dir, RunState.of(dir, hasCheckpoint).name().toLowerCase());
+                RunState state = RunState.of(dir, hasCheckpoint);
+                boolean stale = state != RunState.NEW && !SweepRunner.sameConfig(dir, p.config());
+                out.printf("  %-60s %s%n", dir, state.name().toLowerCase()
+                        + (stale ? " (with another config: delete it to rerun)" : ""));
             }
             out.flush();
             return 0;
