@@ -48,6 +48,7 @@ class SweepRunnerTest {
         }
         Path dir = options.runsRoot().resolve(exp.name());
         Files.createDirectories(dir);
+        Files.writeString(dir.resolve("config.yaml"), ResolvedConfig.toYaml(exp.resolved())); // as RunLauncher
         Map<String, Object> summary = Map.of("completed", true, "wall_s", 10.0 + exp.seed(), "knn_top5", 0.9);
         return new RunResult(dir, true, summary);
     };
@@ -169,5 +170,18 @@ class SweepRunnerTest {
         assertEquals("failed", out.get(0).status());
         assertTrue(out.get(0).error().contains("was trained with another config"), out.get(0).error());
         assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void resultsListEveryRunOfThePlanWhenOnlySomeRun() throws Exception {
+        List<PlannedRun> plan = plan("abl", "s", 0, 1, 2);
+        runner(1, d -> false).run("abl", plan, p -> p.run().seed() == 0);
+        List<RunOutcome> out = runner(1, d -> false).run("abl", plan, p -> p.run().seed() == 2);
+        assertEquals(1, out.size());
+        List<String> csv = Files.readAllLines(root.resolve("abl/results.csv"));
+        assertEquals(4, csv.size(), csv.toString());
+        assertTrue(csv.get(1).startsWith("s,0,") && csv.get(1).contains(",completed,2,10.0,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("s,1,") && csv.get(2).contains(",not_run,,,"), csv.get(2));
+        assertTrue(csv.get(3).startsWith("s,2,") && csv.get(3).contains(",completed,"), csv.get(3));
     }
 }
