@@ -99,6 +99,13 @@ public final class PluginRegistry {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> T create(ComponentSpec spec, PluginContext context, Class<T> type) {
         ComponentFactory f = factory(spec.kind(), spec.type());
-        return type.cast(f.create(spec.config(), context));
+        Object component = f.create(spec.config(), context);
+        if (!type.isInstance(component)) {
+            // A plugin bug, not a config error: say which factory broke the SPI contract.
+            throw new PluginLoadException(spec.kind().key() + " '" + spec.type() + "' (" + f.getClass().getName()
+                    + ") built a " + (component == null ? "null" : component.getClass().getName())
+                    + ", not a " + type.getName());
+        }
+        return type.cast(component);
     }
 }
