@@ -9,6 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.nio.file.Files;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ResolvedConfig;
 import org.harl.core.eval.SummaryFile;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunOptions;
@@ -50,34 +53,61 @@ public final class SweepRunner {
     }
 
     public List<RunOutcome> run(String sweep, List<PlannedRun> plan) throws InterruptedException {
-        List<RunOutcome> outcomes = new ArrayList<>();
+        return run(sweep, plan, p -> true);
+    }
+
+    /**
+     * Runs the selected runs of a plan. The results tables still list every run of the plan: one not selected
+     * appears with what its directory holds ({@code completed}, or {@code not_run}).
+     */
+    public List<RunOutcome> run(String sweep, List<PlannedRun> plan, Predicate<PlannedRun> selected)
+            throws InterruptedException {
+        List<PlannedRun> chosen = plan.stream().filter(selected).toList();
+        List<RunOutcome> ran = new ArrayList<>();
         SweepResults results = new SweepResults(sweepDir(sweep));
         if (parallel == 1) {
-            for (int i = 0; i < plan.size(); i++) {
-                outcomes.add(runOne(sweep, plan.get(i), i, plan.size()));
-                results.write(outcomes);
+            for (int i = 0; i < chosen.size(); i++) {
+                ran.add(runOne(sweep, chosen.get(i), i, chosen.size()));
+                results.write(table(plan, chosen, ran));
             }
-            return outcomes;
+            return ran;
         }
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<RunOutcome>> futures = new ArrayList<>();
-            for (int i = 0; i < plan.size(); i++) {
+            for (int i = 0; i < chosen.size(); i++) {
                 int index = i;
-                futures.add(pool.submit(() -> runOne(sweep, plan.get(index), index, plan.size())));
+                futures.add(pool.submit(() -> runOne(sweep, chosen.get(index), index, chosen.size())));
             }
             for (Future<RunOutcome> f : futures) {
                 try {
-                    outcomes.add(f.get());
+                    ran.add(f.get());
                 } catch (java.util.concurrent.ExecutionException e) { // runOne catches everything; defensive
                     throw new IllegalStateException(e.getCause());
                 }
-                results.write(outcomes);
+                results.write(table(plan, chosen, ran));
             }
         } finally {
             pool.shutdownNow();
         }
-        return outcomes;
+        return ran;
+    }
+
+    /** Every run of the plan in plan order: the outcomes of this invocation, the others as found on disk. */
+    private List<RunOutcome> table(List<PlannedRun> plan, List<PlannedRun> chosen, List<RunOutcome> ran) {
+        List<RunOutcome> rows = new ArrayList<>();
+        for (PlannedRun p : plan) {
+            int i = chosen.indexOf(p);
+            if (i >= 0 && i < ran.size()) {
+                rows.add(ran.get(i));
+            } else if (i < 0) {
+                Path dir = sweepsRoot.resolve(p.run().name());
+                boolean done = RunState.of(dir, hasCheckpoint) == RunState.COMPLETE && sameConfig(dir, p.config());
+                rows.add(new RunOutcome(p.run(), dir, done ? "completed" : "not_run",
+                        done ? SummaryFile.read(dir) : Map.of(), null));
+            }
+        }
+        return rows;
     }
 
     private RunOutcome runOne(String sweep, PlannedRun planned, int index, int total) {
@@ -88,6 +118,11 @@ public final class SweepRunner {
             RunState state = RunState.of(dir, hasCheckpoint);
             boolean completed;
             if (state == RunState.COMPLETE) {
+                if (!sameConfig(dir, planned.config())) {
+                    throw new IllegalStateException("the completed run in " + dir + " was trained with another "
+                            + "config (its config.yaml differs from this sweep's); delete it to retrain, or change "
+                            + "the sweep's name");
+                }
                 log.accept(prefix + "already complete, skipped");
                 completed = true;
             } else {
@@ -97,6 +132,7 @@ public final class SweepRunner {
                 completed = result.completed();
                 Map<String, Object> record = new java.util.LinkedHashMap<>(result.summary());
                 record.put("completed", completed); // what decides skip/resume on the next invocation
+                record.putIfAbsent("epochs", planned.config().training().epochs());
                 SummaryFile.merge(dir, record);
             }
             Map<String, Object> summary = SummaryFile.read(dir);
@@ -121,5 +157,16 @@ public final class SweepRunner {
 
     private static String messageOf(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Whether a run directory's config.yaml is the resolved config of {@code experiment}. */
+    public static boolean sameConfig(Path dir, ExperimentConfig experiment) {
+        Path file = dir.resolve(ResolvedConfig.FILE_NAME);
+        try {
+            return Files.isRegularFile(file)
+                    && Files.readString(file).equals(ResolvedConfig.toYaml(experiment.resolved()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

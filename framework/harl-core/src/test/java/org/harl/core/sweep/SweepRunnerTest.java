@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.harl.core.config.ComponentSpec;
 import org.harl.core.config.ConfigNode.MapNode;
 import org.harl.core.config.Origin;
+import org.harl.core.config.ResolvedConfig;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.HeadsConfig;
 import org.harl.core.config.MonitorConfig;
@@ -47,8 +48,8 @@ class SweepRunnerTest {
         }
         Path dir = options.runsRoot().resolve(exp.name());
         Files.createDirectories(dir);
-        Map<String, Object> summary = Map.of("completed", true, "epochs", 2, "wall_s", 10.0 + exp.seed(),
-                "knn_top5", 0.9);
+        Files.writeString(dir.resolve("config.yaml"), ResolvedConfig.toYaml(exp.resolved())); // as RunLauncher
+        Map<String, Object> summary = Map.of("completed", true, "wall_s", 10.0 + exp.seed(), "knn_top5", 0.9);
         return new RunResult(dir, true, summary);
     };
 
@@ -60,7 +61,11 @@ class SweepRunnerTest {
 
     private static ExperimentConfig config(String name, long seed) {
         ComponentSpec spec = new ComponentSpec(ComponentKind.DATASET, "fake", TrainingConfig.defaults(), Map.of());
-        return new ExperimentConfig(name, seed, spec, spec, spec, Optional.empty(), spec, TrainingConfig.defaults(),
+        TrainingConfig training = TrainingConfig.defaults();
+        training = new TrainingConfig(2, training.batchSize(), training.stepsPerEpoch(), training.accumulate(),
+                training.tauBase(), training.tauFinal(), training.workers(), training.prefetch(),
+                training.checkpointEvery(), training.threads());
+        return new ExperimentConfig(name, seed, spec, spec, spec, Optional.empty(), spec, training,
                 OptimizerConfig.defaults(), HeadsConfig.defaults(), MonitorConfig.defaults(), List.of(), Map.of(),
                 null);
     }
@@ -106,8 +111,10 @@ class SweepRunnerTest {
     void skipsCompletedRunsAndResumesInterruptedOnes() throws Exception {
         Path done = root.resolve("abl/s/seed0");
         SummaryFile.merge(done, Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        Files.writeString(done.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path doneUnevaluated = root.resolve("abl/s/seed1");
         SummaryFile.merge(doneUnevaluated, Map.of("completed", true));
+        Files.writeString(doneUnevaluated.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path interrupted = root.resolve("abl/s/seed2");
         SummaryFile.merge(interrupted, Map.of("completed", false));
         Path crashedEarly = root.resolve("abl/s/seed3"); // a directory without a checkpoint starts afresh
@@ -152,5 +159,29 @@ class SweepRunnerTest {
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), out.stream().map(o -> o.run().seed()).toList());
         assertEquals(5, calls.size());
         assertEquals(6, Files.readAllLines(root.resolve("p/results.csv")).size());
+    }
+
+    @Test
+    void aCompletedRunWithAnotherConfigIsNotSkippedSilently() throws Exception {
+        Path done = root.resolve("abl/s/seed0");
+        SummaryFile.merge(done, Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        Files.writeString(done.resolve("config.yaml"), "name: something else\n");
+        List<RunOutcome> out = runner(1, d -> false).run("abl", plan("abl", "s", 0));
+        assertEquals("failed", out.get(0).status());
+        assertTrue(out.get(0).error().contains("was trained with another config"), out.get(0).error());
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void resultsListEveryRunOfThePlanWhenOnlySomeRun() throws Exception {
+        List<PlannedRun> plan = plan("abl", "s", 0, 1, 2);
+        runner(1, d -> false).run("abl", plan, p -> p.run().seed() == 0);
+        List<RunOutcome> out = runner(1, d -> false).run("abl", plan, p -> p.run().seed() == 2);
+        assertEquals(1, out.size());
+        List<String> csv = Files.readAllLines(root.resolve("abl/results.csv"));
+        assertEquals(4, csv.size(), csv.toString());
+        assertTrue(csv.get(1).startsWith("s,0,") && csv.get(1).contains(",completed,2,10.0,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("s,1,") && csv.get(2).contains(",not_run,,,"), csv.get(2));
+        assertTrue(csv.get(3).startsWith("s,2,") && csv.get(3).contains(",completed,"), csv.get(3));
     }
 }

@@ -76,7 +76,8 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String sweep = SweepPlanner.sweepName(file);
-        List<PlannedRun> plan = select(planner.plan(file, overrides));
+        List<PlannedRun> all = planner.plan(file, overrides);
+        List<PlannedRun> plan = select(all);
         long settings = plan.stream().map(p -> p.run().setting()).distinct().count();
         out.printf("sweep %s (%s): %d runs = %d settings, all valid%s%n", sweep, file, plan.size(), settings,
                 only.isEmpty() && seeds.isEmpty() ? "" : " (selected with --only/--seeds)");
@@ -84,7 +85,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (dryRun) {
             for (PlannedRun p : plan) {
                 Path dir = sweepsDir.resolve(p.run().name());
-                out.printf("  %-60s %s%n", dir, RunState.of(dir, hasCheckpoint).name().toLowerCase());
+                RunState state = RunState.of(dir, hasCheckpoint);
+                boolean stale = state != RunState.NEW && !SweepRunner.sameConfig(dir, p.config());
+                out.printf("  %-60s %s%n", dir, state.name().toLowerCase()
+                        + (stale ? " (with another config: delete it to rerun)" : ""));
             }
             out.flush();
             return 0;
@@ -97,7 +101,7 @@ public final class SweepCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        List<RunOutcome> outcomes = runner.run(sweep, plan);
+        List<RunOutcome> outcomes = runner.run(sweep, all, plan::contains);
         SweepResults results = new SweepResults(runner.sweepDir(sweep));
         long done = outcomes.stream().filter(o -> o.status().equals("completed")).count();
         out.printf("%d/%d runs completed; results: %s, %s%n", done, outcomes.size(), results.csv(),

@@ -107,8 +107,12 @@ class SweepCommandTest {
         assertEquals(4, calls.size(), "completed runs are not trained again");
         assertTrue(again.out().contains("tau_abl/tau=0.1/seed0: already complete, skipped"), again.out());
         CliRunner.Result listed = CliRunner.run("sweep", file.toString(), "--dry-run", "--sweeps-dir",
-                sweeps.toString());
+                sweeps.toString(), "--set", "training.epochs=2");
         assertTrue(listed.out().lines().skip(1).allMatch(l -> l.endsWith(" complete")), listed.out());
+        CliRunner.Result changed = CliRunner.run("sweep", file.toString(), "--dry-run", "--sweeps-dir",
+                sweeps.toString());
+        assertTrue(changed.out().lines().skip(1).allMatch(l -> l.endsWith(
+                " complete (with another config: delete it to rerun)")), changed.out());
     }
 
     @Test
