@@ -1,6 +1,7 @@
 package org.harl.plugins.deepmasks;
 
 import org.harl.spi.data.Mask;
+import org.harl.spi.data.MaskCleanup;
 
 /**
  * MaskContrast's saliency head: a bias-free 1x1 convolution from the C5 map to one logit per cell
@@ -57,6 +58,6 @@ public final class SaliencyHead {
         if (soft) {
             return new Mask(width, height, up);
         }
-        return SaliencyMaps.removeSmallComponents(SaliencyMaps.threshold(up, width, height, threshold), minComponent);
+        return MaskCleanup.withoutSmallComponents(SaliencyMaps.threshold(up, width, height, threshold), minComponent);
     }
 }

@@ -144,26 +144,6 @@ class SaliencyHeadMathTest {
     }
 
     @Test
-    void componentsUnderTheMinimumAreaAreRemoved() {
-        float[] d = new float[100]; // 10x10: a single pixel at (0,0), a 3x3 block at (5..7, 5..7)
-        d[0] = 1f;
-        for (int y = 5; y < 8; y++) {
-            for (int x = 5; x < 8; x++) {
-                d[y * 10 + x] = 1f;
-            }
-        }
-        Mask cleaned = SaliencyMaps.removeSmallComponents(new Mask(10, 10, d), 0.05);
-        assertEquals(0f, cleaned.get(0, 0));
-        assertEquals(0.09, cleaned.foregroundFraction(), 1e-9);
-        // diagonal neighbours join (8-connectivity): a 5-pixel diagonal line survives a 5-pixel minimum
-        float[] diag = new float[100];
-        for (int i = 0; i < 5; i++) {
-            diag[i * 10 + i] = 1f;
-        }
-        assertEquals(0.05, SaliencyMaps.removeSmallComponents(new Mask(10, 10, diag), 0.05).foregroundFraction(), 1e-9);
-    }
-
-    @Test
     void gridTargetsAverageExactAreas() {
         float[] d = new float[16]; // 4x4, top-left 2x2 foreground
         d[0] = d[1] = d[4] = d[5] = 1f;

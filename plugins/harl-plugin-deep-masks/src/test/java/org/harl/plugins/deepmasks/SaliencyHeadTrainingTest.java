@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.harl.core.masks.MaskMetrics;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
 import org.harl.spi.data.Sample;
@@ -50,18 +51,6 @@ class SaliencyHeadTrainingTest {
         return out;
     }
 
-    static double iou(Mask a, Mask b) {
-        int inter = 0;
-        int union = 0;
-        for (int i = 0; i < a.data().length; i++) {
-            boolean p = a.data()[i] > 0.5f;
-            boolean g = b.data()[i] > 0.5f;
-            inter += p && g ? 1 : 0;
-            union += p || g ? 1 : 0;
-        }
-        return union == 0 ? 1 : inter / (double) union;
-    }
-
     static SaliencyHeadTraining.Outcome train(int rounds) {
         EncoderGrid grid = new EncoderGrid(new PoolingEncoder(32, 4), 8);
         return new SaliencyHeadTraining(grid, new SaliencyHeadTraining.Settings(120, 0.1f, rounds, 0.5, 0.01), null)
@@ -81,7 +70,7 @@ class SaliencyHeadTrainingTest {
             for (int i = 0; i < test.size(); i++) {
                 assertEquals(40, masks.get(i).width());
                 assertEquals(36, masks.get(i).height());
-                mean += iou(masks.get(i), test.get(i).groundTruth().orElseThrow()) / test.size();
+                mean += MaskMetrics.iou(masks.get(i), test.get(i).groundTruth().orElseThrow()) / test.size();
             }
             assertTrue(mean > 0.75, "held-out IoU " + mean);
         }
