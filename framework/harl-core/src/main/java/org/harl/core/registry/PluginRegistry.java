@@ -102,9 +102,9 @@ public final class PluginRegistry {
         Object component = f.create(spec.config(), context);
         if (!type.isInstance(component)) {
             // A plugin bug, not a config error: say which factory broke the SPI contract.
-            throw new PluginLoadException(spec.kind().key() + " '" + spec.type() + "' (" + f.getClass().getName()
-                    + ") built a " + (component == null ? "null" : component.getClass().getName())
-                    + ", not a " + type.getName());
+            throw new PluginLoadException(spec.kind().key() + " '" + spec.type() + "' builds a "
+                    + (component == null ? "null" : component.getClass().getName()) + ", which is not a "
+                    + type.getName() + " (factory " + f.getClass().getName() + ")");
         }
         return type.cast(component);
     }

@@ -54,14 +54,14 @@ public final class Pretrainer implements ExperimentRunner {
         }
         Path runDir = RunLauncher.runDirectory(experiment, options);
         PluginContext ctx = contexts.forExperiment(experiment, Optional.of(runDir));
-        Backbone backbone = component(experiment.backbone(), ctx, Backbone.class);
-        SslLoss loss = component(experiment.loss(), ctx, SslLoss.class);
-        Augmentation augmentation = component(experiment.augmentation(), ctx, Augmentation.class);
+        Backbone backbone = contexts.create(experiment.backbone(), ctx, Backbone.class);
+        SslLoss loss = contexts.create(experiment.loss(), ctx, SslLoss.class);
+        Augmentation augmentation = contexts.create(experiment.augmentation(), ctx, Augmentation.class);
         List<Tracker> trackers = new ArrayList<>();
         for (ComponentSpec spec : experiment.logging()) {
-            trackers.add(component(spec, ctx, Tracker.class));
+            trackers.add(contexts.create(spec, ctx, Tracker.class));
         }
-        try (DatasetSource dataset = component(experiment.dataset(), ctx, DatasetSource.class);
+        try (DatasetSource dataset = contexts.create(experiment.dataset(), ctx, DatasetSource.class);
              MaskProposer masks = loss.needsMasks() ? proposer(experiment, ctx, options) : null;
              PairBatchLoader data = new PairBatchLoader(dataset, Optional.ofNullable(masks), augmentation,
                      tc.batchSize(), tc.stepsPerEpoch(), experiment.seed(), tc.workers(), tc.prefetch())) {
@@ -74,22 +74,11 @@ public final class Pretrainer implements ExperimentRunner {
         }
     }
 
-    /** Builds a component, failing clearly when a plugin registered it under the wrong kind of object. */
-    private <T> T component(ComponentSpec spec, PluginContext ctx, Class<T> type) {
-        Object built = contexts.create(spec, ctx, Object.class);
-        if (!type.isInstance(built)) {
-            throw new IllegalArgumentException(spec.kind().key() + " '" + spec.type() + "' builds a "
-                    + built.getClass().getName() + ", which is not a " + type.getName() + ": the training engine "
-                    + "cannot use it");
-        }
-        return type.cast(built);
-    }
-
     private MaskProposer proposer(ExperimentConfig experiment, PluginContext ctx, RunOptions options) {
         ComponentSpec spec = experiment.maskProposer().orElseThrow(() -> new IllegalArgumentException(
                 "loss '" + experiment.loss().type() + "' pools with object masks: the experiment needs a "
                         + "mask_proposer section (e.g. type: ground_truth for datasets with exact masks)"));
-        MaskProposer inner = component(spec, ctx, MaskProposer.class);
+        MaskProposer inner = contexts.create(spec, ctx, MaskProposer.class);
         if (spec.type().equals("ground_truth")) {
             return inner; // exact masks cost nothing to recompute
         }
