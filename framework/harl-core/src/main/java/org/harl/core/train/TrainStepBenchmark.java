@@ -24,6 +24,12 @@ public final class TrainStepBenchmark {
     public record Result(double medianStepSeconds, double imagesPerSecond, int steps) {
     }
 
+    /** Called after every step (warm-up included) with the 0-based step index, e.g. to sample memory. */
+    @FunctionalInterface
+    public interface StepListener {
+        void afterStep(int step);
+    }
+
     private TrainStepBenchmark() {
     }
 
@@ -32,6 +38,12 @@ public final class TrainStepBenchmark {
      */
     public static Result run(Backbone backbone, SslLoss loss, HeadsConfig heads, int side, int batch, int warmup,
                              int steps, long seed) {
+        return run(backbone, loss, heads, side, batch, warmup, steps, seed, step -> { });
+    }
+
+    /** As {@link #run(Backbone, SslLoss, HeadsConfig, int, int, int, int, long)}, reporting each step. */
+    public static Result run(Backbone backbone, SslLoss loss, HeadsConfig heads, int side, int batch, int warmup,
+                             int steps, long seed, StepListener listener) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = batch * 3 * side * side;
         float[] v1 = gaussian(r, n);
@@ -56,6 +68,7 @@ public final class TrainStepBenchmark {
                 }
                 opt.endStep();
                 nets.updateTarget(0.99);
+                listener.afterStep(i);
                 if (i >= warmup) {
                     times[i - warmup] = (System.nanoTime() - t0) / 1e9;
                 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code harl bench}: throughput benchmarks (CLI only, never tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Throughput benchmarks: training steps, data pipeline, mask proposers.",
-        subcommands = {BenchTrainCommand.class, BenchDataCommand.class, BenchMasksCommand.class})
+        description = "Benchmarks: training steps, data pipeline, mask proposers, memory.",
+        subcommands = {BenchTrainCommand.class, BenchDataCommand.class, BenchMasksCommand.class,
+            BenchMemoryCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -16,6 +17,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: train, data or masks");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: train, data, masks or memory");
     }
 }

@@ -1,0 +1,118 @@
+package org.harl.cli.bench;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.harl.core.config.ComponentBinder;
+import org.harl.core.config.HeadsConfig;
+import org.harl.core.registry.PluginContexts;
+import org.harl.core.train.TrainStepBenchmark;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.PluginContext;
+import org.harl.spi.backbone.Backbone;
+import org.harl.spi.loss.SslLoss;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harl bench memory}: resident memory over many full training steps. The first {@code --settle} steps are
+ * excluded (JVM heap growth and allocator arenas, see DJL.md §3); after that RSS must stay within the tolerance.
+ */
+@Command(name = "memory", mixinStandardHelpOptions = true,
+        description = "Process RSS over many HARL/BYOL training steps; fails when it drifts beyond --tolerance.")
+public final class BenchMemoryCommand implements Callable<Integer> {
+
+    @Option(names = "--arch", defaultValue = "tiny_resnet", description = "backbone (default ${DEFAULT-VALUE})")
+    String arch;
+
+    @Option(names = "--method", defaultValue = "harl", description = "byol or harl (default ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--size", defaultValue = "32", description = "view side in pixels (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--batch", defaultValue = "32", description = "images per step (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "1000", description = "steps in all (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--settle", defaultValue = "100", description = "steps before the baseline (default ${DEFAULT-VALUE})")
+    int settle;
+
+    @Option(names = "--every", defaultValue = "100", description = "print RSS every N steps (default ${DEFAULT-VALUE})")
+    int every;
+
+    @Option(names = "--tolerance", defaultValue = "0.05", description = "allowed relative drift (default ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ComponentBinder binder;
+    private final PluginContexts contexts;
+
+    @Inject
+    public BenchMemoryCommand(ComponentBinder binder, PluginContexts contexts) {
+        this.binder = binder;
+        this.contexts = contexts;
+    }
+
+    @Override
+    public Integer call() {
+        if (settle < 1 || settle >= steps || every < 1) {
+            throw new IllegalArgumentException("need 1 <= --settle < --steps and --every >= 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PluginContext ctx = contexts.forTool(0, Path.of("."));
+        Backbone backbone = contexts.create(binder.bind(ComponentKind.BACKBONE, arch, List.of("stem=small")), ctx,
+                Backbone.class);
+        SslLoss loss = contexts.create(binder.bind(ComponentKind.LOSS, method, List.of()), ctx, SslLoss.class);
+        long[] baseline = {0};
+        long[] range = {Long.MAX_VALUE, 0};
+        TrainStepBenchmark.run(backbone, loss, HeadsConfig.defaults(), size, batch, 0, steps, 0, step -> {
+            int done = step + 1;
+            if (done < settle) {
+                return;
+            }
+            long rss = rssKib();
+            if (done == settle) {
+                baseline[0] = rss;
+            }
+            range[0] = Math.min(range[0], rss);
+            range[1] = Math.max(range[1], rss);
+            if (done % every == 0 || done == settle) {
+                out.printf("step %d rss_mib %.1f drift %+.2f%%%n", done, rss / 1024.0, 100.0 * (rss - baseline[0])
+                        / baseline[0]);
+                out.flush();
+            }
+        });
+        double low = 100.0 * (range[0] - baseline[0]) / baseline[0];
+        double high = 100.0 * (range[1] - baseline[0]) / baseline[0];
+        boolean ok = Math.max(-low, high) <= 100 * tolerance;
+        out.printf("%s: rss from step %d to %d within [%+.2f%%, %+.2f%%] of %.1f MiB (tolerance ±%.1f%%)%n",
+                ok ? "ok" : "FAIL", settle, steps, low, high, baseline[0] / 1024.0, 100 * tolerance);
+        out.flush();
+        return ok ? 0 : 1;
+    }
+
+    /** VmRSS of this process from /proc (Linux). */
+    static long rssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/self/status: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("no VmRSS line in /proc/self/status (Linux only)");
+    }
+}
