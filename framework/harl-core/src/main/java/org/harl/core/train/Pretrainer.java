@@ -96,22 +96,6 @@ public final class Pretrainer implements ExperimentRunner {
         int workers = experiment.training().workers();
         EvalBatchLoader bank = new EvalBatchLoader(dataset, augmentation, Split.TRAIN, mc.bankSize(), batch, workers);
         EvalBatchLoader test = new EvalBatchLoader(dataset, augmentation, Split.TEST, mc.testSize(), batch, workers);
-        int classes = dataset.classNames().size();
-        return Optional.of(new KnnData() {
-            @Override
-            public Iterable<EvalBatch> bank() {
-                return bank;
-            }
-
-            @Override
-            public Iterable<EvalBatch> test() {
-                return test;
-            }
-
-            @Override
-            public int classes() {
-                return classes;
-            }
-        });
+        return Optional.of(new KnnData(bank, test, dataset.classNames().size()));
     }
 }

@@ -191,22 +191,7 @@ final class TestParts {
     static KnnData knnData(int side, int classes) {
         List<EvalBatch> bank = evalBatches(side, classes, 1);
         List<EvalBatch> test = evalBatches(side, classes, 2);
-        return new KnnData() {
-            @Override
-            public Iterable<EvalBatch> bank() {
-                return bank;
-            }
-
-            @Override
-            public Iterable<EvalBatch> test() {
-                return test;
-            }
-
-            @Override
-            public int classes() {
-                return classes;
-            }
-        };
+        return new KnnData(bank, test, classes);
     }
 
     private static List<EvalBatch> evalBatches(int side, int classes, long seed) {
