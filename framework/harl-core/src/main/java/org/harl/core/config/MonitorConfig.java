@@ -9,7 +9,9 @@ public record MonitorConfig(
         @Doc("neighbours") int k,
         @Doc("temperature of the weighted vote") double temperature,
         @Doc("labelled training images in the memory bank (0 = the whole train split)") int bankSize,
-        @Doc("test images scored (0 = the whole test split)") int testSize) {
+        @Doc("test images scored (0 = the whole test split)") int testSize,
+        @Doc("also score the untrained encoder before the first step (epoch 0; summary key knn_top1_init): the "
+                + "random-initialisation baseline of the same seed") boolean atStart) {
 
     public MonitorConfig {
         InvalidConfigException.check(knnEvery >= 0, "knn_every", "must be >= 0");
@@ -20,6 +22,6 @@ public record MonitorConfig(
     }
 
     public static MonitorConfig defaults() {
-        return new MonitorConfig(0, 20, 0.07, 0, 0);
+        return new MonitorConfig(0, 20, 0.07, 0, 0, false);
     }
 }

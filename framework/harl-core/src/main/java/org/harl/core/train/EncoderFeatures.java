@@ -18,6 +18,8 @@ final class EncoderFeatures {
     private final Block backbone;
     private final ParameterStore store;
     private final NDManager manager;
+    // per thread: mask proposers call c5 from data workers
+    private final ThreadLocal<StagingBuffers> staging = ThreadLocal.withInitial(() -> new StagingBuffers(1));
 
     EncoderFeatures(SslNetworks nets) {
         this(nets.onlineBackbone(), nets.store(), nets.manager());
@@ -31,7 +33,7 @@ final class EncoderFeatures {
 
     /** C5 (N, C, h, w) of planar images (N, 3, side, side), attached to {@code target}. */
     NDArray c5(NDManager target, float[] images, int n, int side) {
-        NDArray x = target.create(images, new Shape(n, 3, side, side));
+        NDArray x = staging.get().stage(target, 0, images, new Shape(n, 3, side, side));
         return backbone.forward(store, new NDList(x), false).singletonOrThrow();
     }
 

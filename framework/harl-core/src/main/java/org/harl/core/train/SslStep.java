@@ -24,6 +24,7 @@ final class SslStep {
 
     private final SslNetworks nets;
     private final SslLoss loss;
+    private final StagingBuffers staging = new StagingBuffers(4);
 
     SslStep(SslNetworks nets, SslLoss loss) {
         this.nets = nets;
@@ -39,8 +40,8 @@ final class SslStep {
         List<String> names = loss.branches();
         try (NDManager sm = nets.manager().newSubManager()) {
             Shape shape = new Shape(batch.size(), 3, batch.side(), batch.side());
-            NDArray x1 = sm.create(batch.view1(), shape);
-            NDArray x2 = sm.create(batch.view2(), shape);
+            NDArray x1 = staging.stage(sm, 0, batch.view1(), shape);
+            NDArray x2 = staging.stage(sm, 1, batch.view2(), shape);
             NDArray g1 = null;
             NDArray g2 = null;
             if (loss.needsMasks()) {
@@ -49,8 +50,9 @@ final class SslStep {
                             + batch.step() + " has none: set a mask_proposer in the experiment");
                 }
                 int grid = nets.backbone().featureSize(batch.side());
-                g1 = gridMask(sm.create(batch.mask1(), new Shape(batch.size(), 1, batch.side(), batch.side())), grid);
-                g2 = gridMask(sm.create(batch.mask2(), new Shape(batch.size(), 1, batch.side(), batch.side())), grid);
+                Shape maskShape = new Shape(batch.size(), 1, batch.side(), batch.side());
+                g1 = gridMask(staging.stage(sm, 2, batch.mask1(), maskShape), grid);
+                g2 = gridMask(staging.stage(sm, 3, batch.mask2(), maskShape), grid);
             }
             List<PooledBranch> t1 = loss.pool(nets.c5(x1, true, true), g1);
             List<PooledBranch> t2 = loss.pool(nets.c5(x2, true, true), g2);

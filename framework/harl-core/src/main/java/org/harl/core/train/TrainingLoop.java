@@ -118,6 +118,9 @@ public final class TrainingLoop {
             Map<String, Object> summary = new LinkedHashMap<>();
             long g = start;
             try {
+                if (knn.isPresent() && experiment.monitor().atStart() && start == 0) {
+                    summary.put("knn_top1_init", monitor(nets, 0, 0, options));
+                }
                 for (int epoch = (int) (start / spe); epoch < tc.epochs(); epoch++) {
                     Iterator<PairBatch> it = data.epoch(epoch, epoch == start / spe ? (int) (start % spe) : 0);
                     while (it.hasNext()) {
@@ -216,7 +219,8 @@ public final class TrainingLoop {
         row.put("epoch", epoch);
         row.put("knn_top1", acc);
         trackers.forEach(t -> t.log(Math.max(0, g - 1), row)); // the step of the epoch's last batch
-        trackers.forEach(t -> t.summary(Map.of("knn_top1", acc)));
+        // epoch 0 is the untrained encoder: its own summary key, so a killed run never reports it as the result
+        trackers.forEach(t -> t.summary(Map.of(epoch == 0 ? "knn_top1_init" : "knn_top1", acc)));
         System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (k=%d, T=%s, chance %.2f %%)%n", experiment.name(), epoch,
                 100 * acc, mc.k(), mc.temperature(), 100.0 / d.classes());
         return acc;

@@ -60,7 +60,7 @@ class TrainingLoopTest {
     @Test
     void writesConfigMetricsAndKeepsTwoCheckpoints() throws Exception {
         ExperimentConfig e = TestParts.experiment("dir", TestParts.training(2, 4, 1, 1), TestParts.lars(),
-                new MonitorConfig(1, 3, 0.07, 0, 0));
+                new MonitorConfig(1, 3, 0.07, 0, 0, false));
         TestParts.RecordingTracker t = new TestParts.RecordingTracker();
         RunResult r = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
                 new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
@@ -85,6 +85,22 @@ class TrainingLoopTest {
         assertEquals(16L, r.summary().get("empty_fg_total"));
         assertEquals(0, t.exitCode);
         assertEquals("g", t.info.group());
+    }
+
+    @Test
+    void monitorAtStartScoresTheUntrainedEncoderUnderItsOwnKey() throws Exception {
+        ExperimentConfig e = TestParts.experiment("init", TestParts.training(1, 4, 1, 1), TestParts.lars(),
+                new MonitorConfig(0, 3, 0.07, 0, 0, true));
+        TestParts.RecordingTracker t = new TestParts.RecordingTracker();
+        RunResult r = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
+                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
+                .run(new RunOptions(runs, false, null, true));
+        List<Map<String, Object>> knnRows = t.rows.stream().filter(x -> x.containsKey("knn_top1")).toList();
+        assertEquals(2, knnRows.size()); // before the first step, and at the end
+        assertEquals(0, knnRows.get(0).get("epoch"));
+        assertEquals(1, knnRows.get(1).get("epoch"));
+        assertEquals((double) knnRows.get(0).get("knn_top1"), (double) r.summary().get("knn_top1_init"), 0);
+        assertEquals((double) knnRows.get(1).get("knn_top1"), (double) r.summary().get("knn_top1"), 0);
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class HarlLoss implements SslLoss {
         NDArray bg = fg.mul(-1).add(1);
         return List.of(
                 MaskedPooling.global(IMG, c5),
-                MaskedPooling.masked(FG, c5, fg, config.epsilon()),
-                MaskedPooling.masked(BG, c5, bg, config.epsilon()));
+                MaskedPooling.masked(FG, c5, fg, config.epsilon(), config.pooling()),
+                MaskedPooling.masked(BG, c5, bg, config.epsilon(), config.pooling()));
     }
 
     @Override

@@ -16,16 +16,19 @@ public record HarlLossConfig(
         @Doc("a mask summing below this (in feature cells) is empty: that sample's term gets zero weight")
         double epsilon,
         @Doc("binarise the grid mask at this threshold (mask > t); negative = keep the soft area fractions")
-        double binarize) {
+        double binarize,
+        @Doc("masked pooling denominator: mean (sum M), plus_one (sum M + 1, PyTorch reference) or gap (h * w, "
+                + "TensorFlow reference); empty masks get zero weight in every mode") MaskPooling pooling) {
 
     public HarlLossConfig {
         InvalidConfigException.check(alpha != null, "alpha", "is required");
         InvalidConfigException.check(beta != null, "beta", "is required");
         InvalidConfigException.check(epsilon > 0, "epsilon", "must be > 0, got " + epsilon);
+        InvalidConfigException.check(pooling != null, "pooling", "is required (mean, plus_one or gap)");
         InvalidConfigException.check(binarize < 1, "binarize", "must be < 1 (negative = soft masks), got " + binarize);
     }
 
     public static HarlLossConfig defaults() {
-        return new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, -1);
+        return new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, -1, MaskPooling.MEAN);
     }
 }

@@ -17,16 +17,22 @@ final class MaskedPooling {
     }
 
     /**
-     * Masked mean h = sum(M * F) / max(sum(M), eps) over the grid. A sample whose mask sums below {@code eps}
-     * (no foreground, or no background) gets valid = 0, so the loss drops its term instead of regressing a zero vector.
+     * Masked pooling h = sum(M * F) / d over the grid, d as {@code mode} says. A sample whose mask sums below
+     * {@code eps} (no foreground, or no background) gets valid = 0, so the loss drops its term instead of regressing
+     * a zero vector.
      *
      * @param mask (N, 1, h, w) weights per cell
      */
-    static PooledBranch masked(String name, NDArray c5, NDArray mask, double eps) {
+    static PooledBranch masked(String name, NDArray c5, NDArray mask, double eps, MaskPooling mode) {
         long n = c5.getShape().get(0);
         NDArray area = mask.reshape(n, -1).sum(new int[] {1});             // (N)
         NDArray sum = c5.mul(mask).reshape(n, c5.getShape().get(1), -1).sum(new int[] {2}); // (N, C)
-        NDArray h = sum.div(area.maximum((float) eps).expandDims(1));
+        NDArray denominator = switch (mode) {
+            case MEAN -> area.maximum((float) eps);
+            case PLUS_ONE -> area.add(1f);
+            case GAP -> area.zerosLike().add((float) (c5.getShape().get(2) * c5.getShape().get(3)));
+        };
+        NDArray h = sum.div(denominator.expandDims(1));
         NDArray valid = area.gte((float) eps).toType(DataType.FLOAT32, false);
         return new PooledBranch(name, h, valid);
     }
