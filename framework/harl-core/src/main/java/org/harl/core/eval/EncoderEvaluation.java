@@ -67,12 +67,20 @@ public final class EncoderEvaluation implements RunEvaluator {
         this.contexts = contexts;
     }
 
-    /** What a sweep runs after each run: linear probe and kNN (k = 20, 200; T = 0.07) on the whole splits. */
+    /**
+     * What a sweep runs after each run: linear probe and kNN (k = 20, 200; T = 0.07) on the whole splits, for the
+     * trained encoder and for a randomly initialised one of the same seed (keys {@code random_init_*}), so that every
+     * sweep table carries its own random-initialisation baseline.
+     */
     @Override
     public Map<String, Object> evaluate(Path runDir) throws Exception {
         RunEvaluation.Options options = new RunEvaluation.Options(true, List.of(20, 200), 0.07,
                 LinearProbe.Options.defaults(), 0, 0);
-        return evaluate(runDir, options, Extraction.defaults(), new PrintWriter(System.out, true));
+        PrintWriter log = new PrintWriter(System.out, true);
+        Map<String, Object> out = new LinkedHashMap<>(evaluate(runDir, options, Extraction.defaults(), log));
+        Extraction untrained = new Extraction(List.of(), 256, 2, true);
+        out.putAll(evaluate(runDir, options, untrained, log));
+        return out;
     }
 
     public Map<String, Object> evaluate(Path runDir, RunEvaluation.Options options, Extraction extraction,

@@ -18,9 +18,10 @@ import java.util.Map;
 public final class SweepResults {
 
     public static final String CSV_HEADER =
-            "setting,seed,run_dir,status,epochs,wall_s,knn_top1,knn_top5,linear_top1,linear_top5";
-    private static final List<String> VALUE_KEYS =
-            List.of("epochs", "wall_s", "knn_top1", "knn_top5", "linear_top1", "linear_top5");
+            "setting,seed,run_dir,status,epochs,wall_s,knn_top1,knn_top5,linear_top1,linear_top5,"
+                    + "random_init_knn_top1,random_init_linear_top1";
+    private static final List<String> VALUE_KEYS = List.of("epochs", "wall_s", "knn_top1", "knn_top5", "linear_top1",
+            "linear_top5", "random_init_knn_top1", "random_init_linear_top1");
 
     private final Path dir;
 
@@ -74,8 +75,9 @@ public final class SweepResults {
         String sweep = outcomes.isEmpty() ? "" : outcomes.get(0).run().sweep();
         StringBuilder sb = new StringBuilder("# Sweep `" + sweep + "`\n\n");
         sb.append("Mean ± sample standard deviation over the completed seeds; accuracies in %.\n\n");
+        sb.append("Untrained columns: the same architecture and seeds with random weights, same protocol.\n\n");
         sb.append("| setting | seeds (completed/total) | linear top-1 | linear top-5 | kNN top-1 | kNN top-5 "
-                + "| wall s |\n|---|---|---|---|---|---|---|\n");
+                + "| wall s | untrained linear top-1 | untrained kNN top-1 |\n|---|---|---|---|---|---|---|---|---|\n");
         bySetting.forEach((setting, runs) -> {
             List<Map<String, Object>> done = runs.stream().filter(o -> o.status().equals("completed"))
                     .map(RunOutcome::summary).toList();
@@ -83,7 +85,11 @@ public final class SweepResults {
             for (String key : List.of("linear_top1", "linear_top5", "knn_top1", "knn_top5")) {
                 sb.append(" | ").append(meanStd(done, key, 100, 1));
             }
-            sb.append(" | ").append(meanStd(done, "wall_s", 1, 0)).append(" |\n");
+            sb.append(" | ").append(meanStd(done, "wall_s", 1, 0));
+            for (String key : List.of("random_init_linear_top1", "random_init_knn_top1")) {
+                sb.append(" | ").append(meanStd(done, key, 100, 1));
+            }
+            sb.append(" |\n");
         });
         List<RunOutcome> problems = outcomes.stream().filter(o -> !o.status().equals("completed")).toList();
         if (!problems.isEmpty()) {

@@ -56,7 +56,8 @@ class SweepRunnerTest {
     private final RunEvaluator fakeEvaluator = dir -> {
         evaluated.add(dir);
         long seed = Long.parseLong(dir.getFileName().toString().substring(4));
-        return Map.of("linear_top1", 0.5 + 0.1 * seed, "linear_top5", 0.95, "knn_top1", 0.4);
+        return Map.of("linear_top1", 0.5 + 0.1 * seed, "linear_top5", 0.95, "knn_top1", 0.4,
+                "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2);
     };
 
     private static ExperimentConfig config(String name, long seed) {
@@ -100,11 +101,11 @@ class SweepRunnerTest {
         List<String> csv = Files.readAllLines(root.resolve("abl/results.csv"));
         assertEquals(SweepResults.CSV_HEADER, csv.get(0));
         assertEquals("\"alpha=0.5,beta=1\",1,\"" + root.resolve("abl/alpha=0.5,beta=1/seed1")
-                + "\",completed,2,11.0,0.4,0.9,0.6,0.95", csv.get(2));
+                + "\",completed,2,11.0,0.4,0.9,0.6,0.95,0.2,0.3", csv.get(2));
         String md = Files.readString(root.resolve("abl/results.md"));
         // linear top-1 over seeds: 50, 60, 70 % -> 60.0 ± 10.0
         assertTrue(md.contains("| alpha=0.5,beta=1 | 3/3 | 60.0 ± 10.0 | 95.0 ± 0.0 | 40.0 ± 0.0 | 90.0 ± 0.0 "
-                + "| 11 ± 1 |"), md);
+                + "| 11 ± 1 | 30.0 ± 0.0 | 20.0 ± 0.0 |"), md);
     }
 
     @Test
