@@ -112,11 +112,20 @@ final class SslStep {
 
     /** 2 - 2 * mean over valid samples of cos(p, z); z carries no graph (target computed without a collector). */
     static NDArray regression(NDArray p, NDArray z, NDArray valid) {
-        NDArray pn = p.div(p.square().sum(new int[] {1}, true).sqrt().maximum(1e-12f));
-        NDArray zn = z.div(z.square().sum(new int[] {1}, true).sqrt().maximum(1e-12f));
+        NDArray pn = p.div(safeNorm(p));
+        NDArray zn = z.div(safeNorm(z));
         NDArray cos = pn.mul(zn).sum(new int[] {1});
         NDArray mean = cos.mul(valid).sum().div(valid.sum().maximum(1f));
         return mean.mul(-2).add(2);
+    }
+
+    /**
+     * Row norms sqrt(sum x^2 + 1e-24). Why not max(sqrt(sum x^2), 1e-12): sqrt's gradient is infinite at 0, and
+     * 0 * inf = NaN reached the weights whenever a whole batch pooled to zero vectors (e.g. the background branch
+     * with {@code full_image} masks, where every background is empty).
+     */
+    static NDArray safeNorm(NDArray x) {
+        return x.square().sum(new int[] {1}, true).add(1e-24f).sqrt();
     }
 
     private static long countZeros(NDArray valid) {

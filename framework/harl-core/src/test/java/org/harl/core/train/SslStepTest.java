@@ -1,0 +1,44 @@
+package org.harl.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+
+class SslStepTest {
+
+    @Test
+    void regressionIsTwoMinusTwoCosineOverValidSamples() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray p = m.create(new float[] {1, 0, 3, 4, 1, 1}, new Shape(3, 2));
+            NDArray z = m.create(new float[] {2, 0, 4, -3, -1, -1}, new Shape(3, 2));
+            NDArray valid = m.create(new float[] {1, 1, 0}); // the third pair (cos -1) does not count
+            // cos = 1 and 0 -> mean 0.5 -> 2 - 1 = 1
+            assertEquals(1f, SslStep.regression(p, z, valid).getFloat(), 1e-6f);
+        }
+    }
+
+    @Test
+    void allZeroEmbeddingsGiveFiniteGradients() {
+        // a batch whose every mask is empty pools to zero vectors; sqrt'(0) = inf must not turn into NaN weights
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray p = m.zeros(new Shape(4, 3));
+            p.setRequiresGradient(true);
+            NDArray z = m.zeros(new Shape(4, 3));
+            NDArray valid = m.zeros(new Shape(4));
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = SslStep.regression(p, z, valid);
+                assertEquals(2f, loss.getFloat(), 1e-6f);
+                gc.backward(loss.mul(0.5f));
+            }
+            for (float g : p.getGradient().toFloatArray()) {
+                assertTrue(Float.isFinite(g), "gradient " + g);
+            }
+        }
+    }
+}
