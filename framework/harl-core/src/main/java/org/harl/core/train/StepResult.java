@@ -11,16 +11,16 @@ import java.util.Map;
  */
 public record StepResult(double loss, Map<String, Double> terms, Map<String, Long> emptyMasks) {
 
-    /** The first non-finite value's name ({@code loss} or {@code loss_<branch>}), or null when all are finite. */
+    /**
+     * The first non-finite value's name, or null when all are finite: a branch term ({@code loss_<branch>}) before
+     * the total ({@code loss}), because the branch is what tells the user where to look.
+     */
     public String firstNonFinite() {
-        if (!Double.isFinite(loss)) {
-            return "loss";
-        }
         for (Map.Entry<String, Double> e : terms.entrySet()) {
             if (!Double.isFinite(e.getValue())) {
                 return "loss_" + e.getKey();
             }
         }
-        return null;
+        return Double.isFinite(loss) ? null : "loss";
     }
 }
