@@ -45,7 +45,8 @@ public final class AblationReport {
         Map<String, Map<String, Stats>> stats = new LinkedHashMap<>();
         for (String setting : settings) {
             List<SweepResults.Row> runs = bySetting.get(setting);
-            long failed = runs.stream().filter(r -> !succeeded(r)).count();
+            // runs a partial sweep has not reached yet are not failures
+            long failed = runs.stream().filter(r -> !succeeded(r) && !notRun(r)).count();
             List<String> row = new ArrayList<>(List.of(setting, String.valueOf(runs.size()), String.valueOf(failed)));
             Map<String, Stats> perMeasure = new LinkedHashMap<>();
             for (String m : SweepResults.MEASURES) {
@@ -84,6 +85,10 @@ public final class AblationReport {
     }
 
     /** A blank status counts as success (older result files). */
+    static boolean notRun(SweepResults.Row r) {
+        return r.get("status").trim().equalsIgnoreCase("not_run");
+    }
+
     static boolean succeeded(SweepResults.Row r) {
         String status = r.get("status").trim().toLowerCase(Locale.ROOT);
         return status.isEmpty() || OK_STATUSES.contains(status);

@@ -72,6 +72,7 @@ class ReportCommandsTest {
                 no_saliency,0,runs/no_saliency-s0,ok,10,90,0.30,0.60,,
                 no_saliency,1,runs/no_saliency-s1,ok,10,95,0.34,0.62,,
                 no_saliency,2,runs/no_saliency-s2,failed,3,20,,,,
+                pending,0,runs/pending-s0,not_run,,,,,,
                 """);
         Path outDir = Path.of("target", "report-demo", "ablation");
         assertEquals(0, run(new ReportCommand(), "ablation", sweep.toString(), "--out", outDir.toString(),
@@ -79,6 +80,7 @@ class ReportCommandsTest {
         String md = Files.readString(outDir.resolve("report.md"));
         assertTrue(md.contains("| full | 3 | 0 | 0.4200 ± 0.0200 (3) | 0.7200 ± 0.0200 (3) | 0.5200 ± 0.0200 (3) | – "
                 + "| 10.00 ± 0.00 (3) | 110.00 ± 10.00 (3) |"), md);
+        assertTrue(md.contains("| pending | 1 | 0 | – |"), md); // not reached yet is not a failure
         assertTrue(md.contains("| no_saliency | 3 | 1 | 0.3200 ± 0.0283 (2) | 0.6100 ± 0.0141 (2) | – | – | 10.00 ± 0.00 (2) | 92.50 ± 3.54 (2) |"), md);
         assertTrue(md.contains("](accuracy_bars.png)") && md.contains("](loss_by_setting.png)"), md);
         assertPng(outDir.resolve("accuracy_bars.png"));
