@@ -38,6 +38,13 @@ class TrainingLoopTest {
         return t;
     }
 
+    /** A fresh run of batch 4 with a 3-class kNN monitor, recorded by {@code t}. */
+    private RunResult runMonitored(ExperimentConfig e, TestParts.RecordingTracker t, String group) throws Exception {
+        return new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
+                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
+                .run(new RunOptions(runs, false, group, true));
+    }
+
     @Test
     void resumedRunLogsTheSameLossesAsAnUninterruptedOne() throws Exception {
         for (OptimizerConfig.OptimizerType type : OptimizerConfig.OptimizerType.values()) {
@@ -62,9 +69,7 @@ class TrainingLoopTest {
         ExperimentConfig e = TestParts.experiment("dir", TestParts.training(2, 4, 1, 1), TestParts.lars(),
                 new MonitorConfig(1, 3, 0.07, 0, 0, false));
         TestParts.RecordingTracker t = new TestParts.RecordingTracker();
-        RunResult r = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
-                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
-                .run(new RunOptions(runs, false, "g", true));
+        RunResult r = runMonitored(e, t, "g");
         assertTrue(r.completed());
         assertTrue(Files.readString(runs.resolve("dir/config.yaml")).contains("name: dir"));
         try (var s = Files.list(runs.resolve("dir/checkpoints"))) {
@@ -92,9 +97,7 @@ class TrainingLoopTest {
         ExperimentConfig e = TestParts.experiment("init", TestParts.training(1, 4, 1, 1), TestParts.lars(),
                 new MonitorConfig(0, 3, 0.07, 0, 0, true));
         TestParts.RecordingTracker t = new TestParts.RecordingTracker();
-        RunResult r = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
-                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
-                .run(new RunOptions(runs, false, null, true));
+        RunResult r = runMonitored(e, t, null);
         List<Map<String, Object>> knnRows = t.rows.stream().filter(x -> x.containsKey("knn_top1")).toList();
         assertEquals(2, knnRows.size()); // before the first step, and at the end
         assertEquals(0, knnRows.get(0).get("epoch"));

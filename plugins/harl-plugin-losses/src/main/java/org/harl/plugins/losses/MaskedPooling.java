@@ -27,12 +27,11 @@ final class MaskedPooling {
         long n = c5.getShape().get(0);
         NDArray area = mask.reshape(n, -1).sum(new int[] {1});             // (N)
         NDArray sum = c5.mul(mask).reshape(n, c5.getShape().get(1), -1).sum(new int[] {2}); // (N, C)
-        NDArray denominator = switch (mode) {
-            case MEAN -> area.maximum((float) eps);
-            case PLUS_ONE -> area.add(1f);
-            case GAP -> area.zerosLike().add((float) (c5.getShape().get(2) * c5.getShape().get(3)));
+        NDArray h = switch (mode) {
+            case MEAN -> sum.div(area.maximum((float) eps).expandDims(1));
+            case PLUS_ONE -> sum.div(area.add(1f).expandDims(1));
+            case GAP -> sum.div((float) (c5.getShape().get(2) * c5.getShape().get(3)));
         };
-        NDArray h = sum.div(denominator.expandDims(1));
         NDArray valid = area.gte((float) eps).toType(DataType.FLOAT32, false);
         return new PooledBranch(name, h, valid);
     }
