@@ -11,9 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Float arrays in checkpoints: shape, then raw little-endian floats. Loading copies into arrays whose memory
- * libtorch owns ({@link NDArray#set}); DJL's own decode wraps a Java direct buffer (from_blob), and such arrays
- * produced corrupted values (NaN) in resumed runs under garbage-collection pressure.
+ * Float arrays in checkpoints: shape, then raw little-endian floats. Loading uses {@link NDArray#set}, which on the
+ * PyTorch engine points the array's storage at the given direct buffer; the array object holds that buffer, so
+ * it lives as long as the parameter or optimizer state it fills.
  */
 public final class ArrayIO {
 
@@ -46,7 +46,7 @@ public final class ArrayIO {
         target.set(readData(in));
     }
 
-    /** Reads one array as a new zero-initialised (libtorch-owned) array filled with the stored values. */
+    /** Reads one array as a new array of the stored shape holding the stored values. */
     public static NDArray read(DataInputStream in, NDManager manager) throws IOException {
         Shape shape = readShape(in);
         NDArray out = manager.zeros(shape, DataType.FLOAT32);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.harl.core.data.PairBatch;
 import org.harl.spi.loss.PooledBranch;
 import org.harl.spi.loss.SslLoss;
+import org.harl.spi.nd.GraphScalars;
 
 /**
  * Forward and backward of one batch: both views through the EMA target (no graph) and the online network, every
@@ -25,10 +26,17 @@ final class SslStep {
     private final SslNetworks nets;
     private final SslLoss loss;
     private final StagingBuffers staging = new StagingBuffers(4);
+    private Runnable beforeBackward = () -> { };
 
     SslStep(SslNetworks nets, SslLoss loss) {
         this.nets = nets;
         this.loss = loss;
+    }
+
+    /** Runs {@code hook} between forward and backward (tests: a garbage collection there must change nothing). */
+    SslStep beforeBackward(Runnable hook) {
+        this.beforeBackward = hook;
+        return this;
     }
 
     /**
@@ -76,10 +84,11 @@ final class SslStep {
                     NDArray valid = o1.get(b).valid().mul(o2.get(b).valid());
                     NDArray term = regression(p1, z2.get(b), valid).add(regression(p2, z1.get(b), valid));
                     perBranch.add(term);
-                    NDArray weighted = term.mul(weights.getOrDefault(names.get(b), 0.0).floatValue());
+                    NDArray weighted = GraphScalars.mul(term, weights.getOrDefault(names.get(b), 0.0));
                     total = total == null ? weighted : total.add(weighted);
                 }
-                gc.backward(total.mul((float) scale));
+                beforeBackward.run();
+                gc.backward(GraphScalars.mul(total, scale));
                 terms = NDArrays.stack(new ai.djl.ndarray.NDList(perBranch));
             }
             float[] values = terms.toFloatArray(); // the step's one host sync
@@ -116,7 +125,7 @@ final class SslStep {
         NDArray zn = z.div(safeNorm(z));
         NDArray cos = pn.mul(zn).sum(new int[] {1});
         NDArray mean = cos.mul(valid).sum().div(valid.sum().maximum(1f));
-        return mean.mul(-2).add(2);
+        return GraphScalars.affine(mean, -2, 2);
     }
 
     /**
@@ -125,7 +134,7 @@ final class SslStep {
      * with {@code full_image} masks, where every background is empty).
      */
     static NDArray safeNorm(NDArray x) {
-        return x.square().sum(new int[] {1}, true).add(1e-24f).sqrt();
+        return GraphScalars.add(x.square().sum(new int[] {1}, true), 1e-24).sqrt();
     }
 
     private static long countZeros(NDArray valid) {

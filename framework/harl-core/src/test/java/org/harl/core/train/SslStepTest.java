@@ -1,5 +1,6 @@
 package org.harl.core.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.harl.core.config.HeadsConfig;
+import org.harl.testing.AutogradChecks;
 import org.junit.jupiter.api.Test;
 
 class SslStepTest {
@@ -39,6 +46,40 @@ class SslStepTest {
             for (float g : p.getGradient().toFloatArray()) {
                 assertTrue(Float.isFinite(g), "gradient " + g);
             }
+        }
+    }
+
+    @Test
+    void aGarbageCollectionBetweenForwardAndBackwardChangesNothing() {
+        // DJL's scalar operands used to be freed by a GC before backward read them: sporadic NaN in training
+        float[] clean = stepGradient(false);
+        float[] collected = stepGradient(true);
+        assertArrayEquals(clean, collected, 0f);
+    }
+
+    /** Loss and every online gradient after one step of a fresh tiny network (same seed each call). */
+    private static float[] stepGradient(boolean collect) {
+        TestParts.FakeSource data = new TestParts.FakeSource(4, 8, 1, 3);
+        try (SslNetworks nets = new SslNetworks(new TestParts.TinyBackbone(), new HeadsConfig(16, 8, 16), 8, 5)) {
+            SslStep step = new SslStep(nets, new TestParts.ImgFgLoss());
+            List<ByteBuffer> keep = new ArrayList<>();
+            if (collect) {
+                step.beforeBackward(() -> keep.addAll(AutogradChecks.collectAndPoison()));
+            }
+            StepResult r = step.run(data.make(0, 0), 0.3, 0.5);
+            List<Float> out = new ArrayList<>(List.of((float) r.loss()));
+            for (Parameter p : nets.trainable().values()) {
+                for (float g : p.getArray().getGradient().toFloatArray()) {
+                    out.add(g);
+                }
+            }
+            assertTrue(Float.isFinite(out.get(0)));
+            float[] a = new float[out.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = out.get(i);
+            }
+            keep.clear();
+            return a;
         }
     }
 }

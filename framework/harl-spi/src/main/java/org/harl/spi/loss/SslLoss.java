@@ -18,7 +18,9 @@ public interface SslLoss {
     boolean needsMasks();
 
     /**
-     * Pools a view's C5 map.
+     * Pools a view's C5 map. Runs under the gradient collector: constants applied to c5 or anything derived from it
+     * must go through {@link org.harl.spi.nd.GraphScalars}, not {@code NDArray.mul(Number)} and its siblings
+     * (check with {@code org.harl.testing.AutogradChecks}).
      *
      * @param c5       (N, C, h, w)
      * @param gridMask (N, 1, h, w) soft foreground fraction per feature cell (area-averaged), or null if not needed

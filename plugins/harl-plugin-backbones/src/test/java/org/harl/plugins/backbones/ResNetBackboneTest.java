@@ -14,6 +14,7 @@ import java.util.List;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.backbone.Backbone;
 import org.harl.spi.config.InvalidConfigException;
+import org.harl.testing.AutogradChecks;
 import org.junit.jupiter.api.Test;
 
 class ResNetBackboneTest {
@@ -33,6 +34,19 @@ class ResNetBackboneTest {
             b.initialize(m, DataType.FLOAT32, new Shape(batch, 3, side, side));
             NDArray x = m.randomNormal(new Shape(batch, 3, side, side));
             return b.forward(new ParameterStore(m, false), new NDList(x), false).head().getShape();
+        }
+    }
+
+    @Test
+    void forwardSurvivesAGarbageCollectionBeforeBackward() {
+        for (Backbone backbone : List.of(TinyResNetConfig.defaults().backbone(), ResNetBackbone.resnet50(Stem.SMALL))) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Block b = backbone.newBlock();
+                b.initialize(m, DataType.FLOAT32, new Shape(2, 3, 8, 8));
+                ParameterStore store = new ParameterStore(m, false);
+                AutogradChecks.assertGradientSurvivesCollection(new Shape(2, 3, 8, 8),
+                        x -> b.forward(store, new NDList(x), true).head());
+            }
         }
     }
 

@@ -3,8 +3,12 @@ package org.harl.plugins.losses;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.harl.spi.loss.PooledBranch;
+import org.harl.spi.nd.GraphScalars;
 
-/** Pooling of a C5 map (N, C, h, w) into (N, C) vectors. */
+/**
+ * Pooling of a C5 map (N, C, h, w) into (N, C) vectors. Masks carry no gradient, so they may use number operands;
+ * anything derived from c5 takes constants through {@link GraphScalars}.
+ */
 final class MaskedPooling {
 
     private MaskedPooling() {
@@ -30,7 +34,7 @@ final class MaskedPooling {
         NDArray h = switch (mode) {
             case MEAN -> sum.div(area.maximum((float) eps).expandDims(1));
             case PLUS_ONE -> sum.div(area.add(1f).expandDims(1));
-            case GAP -> sum.div((float) (c5.getShape().get(2) * c5.getShape().get(3)));
+            case GAP -> GraphScalars.div(sum, c5.getShape().get(2) * c5.getShape().get(3));
         };
         NDArray valid = area.gte((float) eps).toType(DataType.FLOAT32, false);
         return new PooledBranch(name, h, valid);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.harl.spi.loss.PooledBranch;
 import org.harl.spi.loss.SslLoss;
+import org.harl.testing.AutogradChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,27 @@ class LossesTest {
             assertEquals(bgExpected.get(mode), b.get(2).features().toFloatArray()[0], 1e-6f, mode.name());
             // an empty mask is dropped from the loss whatever the denominator
             assertArrayEquals(new float[] {1, 0}, b.get(2).valid().toFloatArray(), mode.name());
+        }
+    }
+
+    @Test
+    void poolingSurvivesAGarbageCollectionBeforeBackward() {
+        // every branch of every pooling mode, summed, must give the same c5 gradient with or without a GC in between
+        NDArray mask = manager.create(new float[] {1, 0.5f, 0, 0, 0.2f, 1, 1, 0}, new Shape(2, 1, 2, 2));
+        List<SslLoss> losses = new java.util.ArrayList<>(List.of(new ByolLoss()));
+        for (MaskPooling mode : MaskPooling.values()) {
+            losses.add(new HarlLoss(new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, -1,
+                    mode)));
+        }
+        for (SslLoss loss : losses) {
+            AutogradChecks.assertGradientSurvivesCollection(new Shape(2, 3, 2, 2), c5 -> {
+                NDArray sum = null;
+                for (PooledBranch b : loss.pool(c5, mask)) {
+                    NDArray s = b.features().square().sum();
+                    sum = sum == null ? s : sum.add(s);
+                }
+                return sum;
+            });
         }
     }
 
