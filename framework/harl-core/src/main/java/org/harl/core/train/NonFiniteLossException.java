@@ -8,9 +8,9 @@ public class NonFiniteLossException extends RuntimeException {
 
     public NonFiniteLossException(long step, int epoch, String term, double value, String lastCheckpoint) {
         super("training stopped at step " + step + " (epoch " + epoch + "): loss term '" + term + "' is " + value
-                + "; last good checkpoint: " + lastCheckpoint + ". Resume with --resume: batches are a pure function "
-                + "of (seed, epoch, step), so a run that passes this step on resume met a transient fault (seen on "
-                + "CPU, see REPRODUCING.md); one that fails here again needs a lower learning rate or other inputs");
+                + "; last good checkpoint: " + lastCheckpoint + ". Training diverged: lower optimizer.base_lr or "
+                + "lengthen optimizer.warmup_epochs and start again; a custom loss or backbone must add constants to "
+                + "the graph through GraphScalars (README, Writing a plugin)");
         this.step = step;
         this.term = term;
     }

@@ -1,5 +1,6 @@
 package org.harl.cli.bench;
 
+import ai.djl.pytorch.jni.JniUtils;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -67,6 +68,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
             + "directory) and print Java / PyTorch")
     boolean reference;
 
+    @Option(names = "--profile", paramLabel = "DIR", description = "write a PyTorch profiler trace of the timed steps "
+            + "per method to DIR/java-<method>.json (chrome://tracing format; timings include profiling overhead)")
+    Path profile;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch and torchvision")
     String python;
 
@@ -80,6 +85,26 @@ public final class BenchTrainCommand implements Callable<Integer> {
     public BenchTrainCommand(ComponentBinder binder, PluginContexts contexts) {
         this.binder = binder;
         this.contexts = contexts;
+    }
+
+    /** Starts the PyTorch profiler after the warm-up steps and writes its trace after the last step. */
+    private TrainStepBenchmark.StepListener profiler(String method) throws java.io.IOException {
+        if (profile == null) {
+            return step -> { };
+        }
+        Files.createDirectories(profile);
+        String file = profile.resolve("java-" + method + ".json").toString();
+        if (warmup == 0) {
+            JniUtils.startProfile(false, true, false);
+        }
+        return step -> {
+            if (step == warmup - 1) {
+                JniUtils.startProfile(false, true, false);
+            } else if (step == warmup + steps - 1) {
+                JniUtils.stopProfile(file);
+                spec.commandLine().getOut().println("profile: " + file);
+            }
+        };
     }
 
     @Override
@@ -102,7 +127,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         for (String m : methods) {
             SslLoss loss = contexts.create(binder.bind(ComponentKind.LOSS, m, List.of()), ctx, SslLoss.class);
             TrainStepBenchmark.Result r = TrainStepBenchmark.run(backbone, loss, HeadsConfig.defaults(), size, batch,
-                    warmup, steps, 0);
+                    warmup, steps, 0, profiler(m));
             java.put(m, r.imagesPerSecond());
             out.printf("java %s arch=%s size=%d batch=%d threads=%s median_step_s=%.4f images_per_s=%.2f%n", m, arch,
                     size, batch, System.getProperty("ai.djl.pytorch.num_threads"), r.medianStepSeconds(),
