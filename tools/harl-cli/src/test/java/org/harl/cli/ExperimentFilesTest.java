@@ -1,6 +1,7 @@
 package org.harl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,15 @@ class ExperimentFilesTest {
         try {
             List<ExperimentConfig> configs = FILES.expand(repositoryRoot().resolve(relative), List.of());
             assertFalse(configs.isEmpty(), relative + " describes no experiment");
+            for (ExperimentConfig c : configs) {
+                c.maskProposer().filter(m -> m.type().equals("saliency_head")).ifPresent(m -> {
+                    // relative paths resolve against the YAML file; encoders are trained into the root's runs/
+                    Path encoder = c.source().getParent().resolve((String) m.raw().get("encoder")).normalize();
+                    assertTrue(encoder.startsWith(repositoryRoot().resolve("runs")), relative + ": " + c.name()
+                            + " reads its encoder from " + encoder + ", not from the repository's runs/ folder "
+                            + "(write ../runs/NAME in files under experiments/ and ablations/)");
+                });
+            }
         } catch (ConfigException e) {
             Assertions.fail(relative + " is invalid:\n" + e.getMessage());
         }
