@@ -2,15 +2,18 @@ package org.harl.cli.sweep;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.harl.core.run.RunLauncher;
 import org.harl.core.sweep.PlannedRun;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.sweep.RunOutcome;
+import org.harl.core.sweep.RunReuse;
 import org.harl.core.sweep.RunState;
 import org.harl.core.sweep.SweepPlanner;
 import org.harl.core.sweep.SweepResults;
@@ -65,6 +68,11 @@ public final class SweepCommand implements Callable<Integer> {
             description = "run only these seeds of the sweep (comma-separated)")
     List<Long> seeds = new ArrayList<>();
 
+    @Option(names = "--reuse-from", paramLabel = "DIR",
+            description = "copy a completed run found under DIR (e.g. another sweep's directory) whose config equals "
+                    + "a planned run's but for its name, instead of training it again (repeatable)")
+    List<Path> reuseFrom = new ArrayList<>();
+
     @Inject
     public SweepCommand(SweepPlanner planner, RunLauncher launcher, RunEvaluator evaluator) {
         this.planner = planner;
@@ -82,14 +90,23 @@ public final class SweepCommand implements Callable<Integer> {
         out.printf("sweep %s (%s): %d runs = %d settings, all valid%s%n", sweep, file, plan.size(), settings,
                 only.isEmpty() && seeds.isEmpty() ? "" : " (selected with --only/--seeds)");
         Predicate<Path> hasCheckpoint = dir -> new Checkpoints(dir).latest().isPresent();
-        if (dryRun) {
-            for (PlannedRun p : plan) {
-                Path dir = sweepsDir.resolve(p.run().name());
-                RunState state = RunState.of(dir, hasCheckpoint);
+        RunReuse reuse = new RunReuse(reuseFrom, hasCheckpoint);
+        for (PlannedRun p : plan) {
+            Path dir = sweepsDir.resolve(p.run().name());
+            RunState state = RunState.of(dir, hasCheckpoint);
+            Optional<Path> source = state == RunState.NEW && !Files.exists(dir) ? reuse.find(p.config())
+                    : Optional.empty();
+            if (dryRun) {
                 boolean stale = state != RunState.NEW && !SweepRunner.sameConfig(dir, p.config());
                 out.printf("  %-60s %s%n", dir, state.name().toLowerCase()
-                        + (stale ? " (with another config: delete it to rerun)" : ""));
+                        + (stale ? " (with another config: delete it to rerun)" : "")
+                        + source.map(s -> " (would reuse " + s + ")").orElse(""));
+            } else if (source.isPresent()) {
+                RunReuse.copy(source.get(), dir, p.config());
+                out.printf("%s: reused %s (same config)%n", p.run().name(), source.get());
             }
+        }
+        if (dryRun) {
             out.flush();
             return 0;
         }

@@ -144,4 +144,35 @@ class SweepCommandTest {
         assertEquals(1, bad.exitCode());
         assertEquals("harl: --only: no setting 'tau=0.2' in " + file + "; settings: tau=0.1, tau=0.3\n", bad.err());
     }
+
+    @Test
+    void reuseFromCopiesRunsWithTheSameConfigInsteadOfTrainingThem() throws Exception {
+        Path sweeps = dir.resolve("sweeps");
+        Path first = Files.writeString(dir.resolve("tau_abl.yaml"), ABLATION);
+        assertEquals(0, CliRunner.run(engine(true), "sweep", first.toString(), "--sweeps-dir", sweeps.toString())
+                .exitCode());
+        assertEquals(4, calls.size());
+        Path second = Files.writeString(dir.resolve("tau_more.yaml"), ABLATION.replace("[0.1, 0.3]", "[0.3, 0.5]"));
+
+        CliRunner.Result listed = CliRunner.run("sweep", second.toString(), "--dry-run", "--sweeps-dir",
+                sweeps.toString(), "--reuse-from", sweeps.resolve("tau_abl").toString());
+        assertTrue(listed.out().contains("tau_more/tau=0.3/seed1 ") && listed.out().contains(
+                "new (would reuse " + sweeps.resolve("tau_abl/tau=0.3/seed1") + ")"), listed.out());
+        assertEquals(2, listed.out().lines().filter(l -> l.contains("would reuse")).count(), listed.out());
+
+        CliRunner.Result r = CliRunner.run(engine(true), "sweep", second.toString(), "--sweeps-dir",
+                sweeps.toString(), "--reuse-from", sweeps.resolve("tau_abl").toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertEquals(List.of("tau_more/tau=0.5/seed0 seed=0 group=tau_more",
+                "tau_more/tau=0.5/seed1 seed=1 group=tau_more"), calls.subList(4, calls.size()));
+        assertTrue(r.out().contains("tau_more/tau=0.3/seed0: reused " + sweeps.resolve("tau_abl/tau=0.3/seed0")),
+                r.out());
+        assertTrue(Files.readString(sweeps.resolve("tau_more/results.csv"))
+                .contains("tau=0.3,0," + sweeps.resolve("tau_more/tau=0.3/seed0") + ",completed"));
+
+        CliRunner.Result bad = CliRunner.run("sweep", second.toString(), "--dry-run", "--reuse-from",
+                dir.resolve("missing").toString());
+        assertEquals(1, bad.exitCode());
+        assertEquals("harl: --reuse-from: " + dir.resolve("missing") + " is not a directory\n", bad.err());
+    }
 }
