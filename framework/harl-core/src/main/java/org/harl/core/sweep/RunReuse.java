@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.ResolvedConfig;
 import org.harl.core.eval.SummaryFile;
+import org.harl.core.train.Checkpoints;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -83,9 +84,13 @@ public final class RunReuse {
         }
         Map<String, Object> note = new LinkedHashMap<>();
         note.put(REUSED_FROM, from.toString());
+        // the summary names the final checkpoint by a path that may be relative to wherever training ran
         Object checkpoint = SummaryFile.read(to).get("checkpoint");
-        if (checkpoint instanceof String c && Path.of(c).startsWith(from)) {
-            note.put("checkpoint", to.resolve(from.relativize(Path.of(c))).toString());
+        if (checkpoint instanceof String c) {
+            Path copied = new Checkpoints(to).directory().resolve(Path.of(c).getFileName().toString());
+            if (Files.isRegularFile(copied)) {
+                note.put("checkpoint", copied.toString());
+            }
         }
         SummaryFile.merge(to, note);
     }

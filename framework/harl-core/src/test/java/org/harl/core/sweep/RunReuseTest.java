@@ -45,7 +45,7 @@ class RunReuseTest {
         Files.createDirectories(dir.resolve("checkpoints"));
         Files.writeString(dir.resolve("checkpoints/step-000000010.ckpt"), "weights");
         SummaryFile.merge(dir, Map.of("completed", completed, "knn_top1", 0.4, "linear_top1", 0.5,
-                "checkpoint", dir.resolve("checkpoints/step-000000010.ckpt").toString()));
+                "checkpoint", root.relativize(dir).resolve("checkpoints/step-000000010.ckpt").toString()));
         return dir;
     }
 
