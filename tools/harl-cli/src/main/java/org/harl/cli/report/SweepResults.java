@@ -116,7 +116,14 @@ public record SweepResults(Path file, List<Row> rows) {
         if (p.isAbsolute()) {
             return p;
         }
-        Path inSweep = file.toAbsolutePath().getParent().resolve(p);
-        return Files.exists(inSweep) ? inSweep : p;
+        // run_dir is relative to wherever `harl sweep` ran; the sweep itself always writes <setting>/seed<n>
+        Path sweepDir = file.toAbsolutePath().getParent();
+        for (Path candidate : List.of(sweepDir.resolve(p),
+                sweepDir.resolve(row.get("setting")).resolve("seed" + row.get("seed")))) {
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return p;
     }
 }

@@ -88,6 +88,21 @@ class ReportCommandsTest {
     }
 
     @Test
+    void ablationReportFindsRunsWhereTheSweepWroteThemWhateverItsWorkingDirectory() throws Exception {
+        Path sweep = tmp.resolve("sweeps/abl");
+        ReportFixtures.run(sweep.resolve("full"), "seed0", 50, 0.03, 0.4);
+        // as `harl sweep` writes it when run from the repository root: relative to that root, not to the sweep
+        ReportFixtures.results(sweep, """
+                setting,seed,run_dir,status,epochs,wall_s,knn_top1,knn_top5,linear_top1,linear_top5
+                full,0,sweeps/abl/full/seed0,completed,10,100,0.40,0.70,0.50,0.8
+                """);
+        Path outDir = tmp.resolve("out");
+        assertEquals(0, run(new ReportCommand(), "ablation", sweep.toString(), "--out", outDir.toString(),
+                "--no-wandb"), err.toString());
+        assertPng(outDir.resolve("loss_by_setting.png"));
+    }
+
+    @Test
     void wiredIntoTheHarlCommandLine() throws Exception {
         Path a = ReportFixtures.run(tmp, "wired", 30, 0.05, 0.2);
         CliRunner.Result r = CliRunner.run("report", "pretrain", a.toString(), "--no-wandb", "--out",
