@@ -100,7 +100,7 @@ public final class SweepRunner {
             int i = chosen.indexOf(p);
             if (i >= 0 && i < ran.size()) {
                 rows.add(ran.get(i));
-            } else if (i < 0) {
+            } else { // not selected, or not reached yet: what its directory holds
                 Path dir = sweepsRoot.resolve(p.run().name());
                 boolean done = RunState.of(dir, hasCheckpoint) == RunState.COMPLETE && sameConfig(dir, p.config());
                 rows.add(new RunOutcome(p.run(), dir, done ? "completed" : "not_run",

@@ -185,4 +185,21 @@ class SweepRunnerTest {
         assertTrue(csv.get(2).startsWith("s,1,") && csv.get(2).contains(",not_run,,,"), csv.get(2));
         assertTrue(csv.get(3).startsWith("s,2,") && csv.get(3).contains(",completed,"), csv.get(3));
     }
+
+    @Test
+    void theTableWrittenAfterEachRunAlsoListsTheRunsStillToCome() throws Exception {
+        List<List<String>> seenMidway = new ArrayList<>();
+        ExperimentRunner peeking = (exp, options) -> {
+            if (exp.seed() == 1) { // the table as an interrupted sweep would leave it after seed 0
+                seenMidway.add(Files.readAllLines(root.resolve("abl/results.csv")));
+            }
+            return fakeRunner.run(exp, options);
+        };
+        new SweepRunner(peeking, fakeEvaluator, d -> false, root, 1, line -> { }).run("abl", plan("abl", "s", 0, 1, 2));
+        List<String> csv = seenMidway.get(0);
+        assertEquals(4, csv.size(), csv.toString());
+        assertTrue(csv.get(1).startsWith("s,0,") && csv.get(1).contains(",completed,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("s,1,") && csv.get(2).contains(",not_run,"), csv.get(2));
+        assertTrue(csv.get(3).startsWith("s,2,") && csv.get(3).contains(",not_run,"), csv.get(3));
+    }
 }
