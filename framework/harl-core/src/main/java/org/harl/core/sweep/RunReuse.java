@@ -28,37 +28,31 @@ public final class RunReuse {
     /** The summary key naming the directory a reused run was copied from. */
     public static final String REUSED_FROM = "reused_from";
 
-    private final List<Path> sources;
-    private final Predicate<Path> hasCheckpoint;
+    /** The completed runs under the sources, by resolved config without the name; the first in path order wins. */
+    private final Map<Map<String, Object>, Path> completed = new LinkedHashMap<>();
 
+    /** Indexes the completed runs under {@code sources} once, so that each lookup is a map access. */
     public RunReuse(List<Path> sources, Predicate<Path> hasCheckpoint) {
         for (Path source : sources) {
             if (!Files.isDirectory(source)) {
                 throw new IllegalArgumentException("--reuse-from: " + source + " is not a directory");
             }
-        }
-        this.sources = List.copyOf(sources);
-        this.hasCheckpoint = hasCheckpoint;
-    }
-
-    /** A completed run under the sources trained with {@code planned}'s config (its name aside), if any. */
-    public Optional<Path> find(ExperimentConfig planned) {
-        Map<String, Object> wanted = withoutName(ResolvedConfig.toYaml(planned.resolved()));
-        for (Path source : sources) {
             try (Stream<Path> files = Files.find(source, 4,
                     (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(ResolvedConfig.FILE_NAME))) {
-                Optional<Path> match = files.map(Path::getParent).sorted()
+                files.map(Path::getParent).sorted()
                         .filter(dir -> RunState.of(dir, hasCheckpoint) == RunState.COMPLETE)
-                        .filter(dir -> wanted.equals(withoutName(read(dir.resolve(ResolvedConfig.FILE_NAME)))))
-                        .findFirst();
-                if (match.isPresent()) {
-                    return match;
-                }
+                        .forEach(dir -> completed.putIfAbsent(withoutName(read(dir.resolve(ResolvedConfig.FILE_NAME))),
+                                dir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot search " + source + ": " + e.getMessage(), e);
             }
         }
-        return Optional.empty();
+    }
+
+    /** A completed run under the sources trained with {@code planned}'s config (its name aside), if any. */
+    public Optional<Path> find(ExperimentConfig planned) {
+        // through YAML text on both sides, so that numbers and lists compare as the files hold them
+        return Optional.ofNullable(completed.get(withoutName(ResolvedConfig.toYaml(planned.resolved()))));
     }
 
     /**
