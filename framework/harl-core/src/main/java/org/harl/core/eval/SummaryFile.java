@@ -15,6 +15,9 @@ import java.util.Map;
 public final class SummaryFile {
 
     public static final String NAME = "summary.json";
+
+    /** The key a finished training run sets to {@code true}; interrupted runs do not have it. */
+    public static final String COMPLETED = "completed";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryFile() {
@@ -51,6 +54,6 @@ public final class SummaryFile {
 
     /** Whether the summary marks the run as having finished all planned steps. */
     public static boolean isCompleted(Map<String, Object> summary) {
-        return Boolean.TRUE.equals(summary.get("completed"));
+        return Boolean.TRUE.equals(summary.get(COMPLETED));
     }
 }

@@ -131,7 +131,7 @@ public final class SweepRunner {
                         new RunOptions(sweepsRoot, state == RunState.INTERRUPTED, sweep, true));
                 completed = result.completed();
                 Map<String, Object> record = new java.util.LinkedHashMap<>(result.summary());
-                record.put("completed", completed); // what decides skip/resume on the next invocation
+                record.put(SummaryFile.COMPLETED, completed); // what decides skip/resume on the next invocation
                 record.putIfAbsent("epochs", planned.config().training().epochs());
                 SummaryFile.merge(dir, record);
             }

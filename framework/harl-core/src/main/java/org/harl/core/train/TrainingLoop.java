@@ -18,6 +18,7 @@ import org.harl.core.config.TrainingConfig;
 import org.harl.core.data.PairBatch;
 import org.harl.core.data.PairBatchSource;
 import org.harl.core.eval.KnnFeatures;
+import org.harl.core.eval.SummaryFile;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
 import org.harl.core.train.optim.Optimizers;
@@ -176,6 +177,8 @@ public final class TrainingLoop {
                 emptyTotals.forEach((b, n) -> summary.put("empty_" + b + "_total", n));
                 data.counters().forEach((key, n) -> summary.put("data_" + key, n));
                 summary.put("checkpoint", lastCheckpoint);
+                // what `harl sweep` (skip, --reuse-from) reads to tell a finished run from an interrupted one
+                summary.put(SummaryFile.COMPLETED, true);
                 trackers.forEach(t -> t.summary(summary));
                 trackers.forEach(t -> t.finish(0));
                 return new RunResult(runDir, true, summary);

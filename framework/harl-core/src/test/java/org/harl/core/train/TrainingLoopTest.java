@@ -54,7 +54,8 @@ class TrainingLoopTest {
             assertEquals(12, full.size());
             ExperimentConfig cut = TestParts.experiment("cut-" + type, TestParts.training(3, 4, ACC, 2), opt,
                     MonitorConfig.defaults());
-            run(cut, false, 7); // killed after 7 batches; the last checkpoint was written after 6
+            // killed after 7 batches; the last checkpoint was written after 6; not marked completed
+            assertFalse(run(cut, false, 7).summary.containsKey("completed"));
             assertTrue(Files.exists(runs.resolve("cut-" + type + "/checkpoints/step-000000006.ckpt")));
             Map<Long, Double> resumed = run(cut, true, 0).losses();
             assertEquals(List.of(6L, 7L, 8L, 9L, 10L, 11L), List.copyOf(resumed.keySet()), type.toString());
@@ -88,6 +89,8 @@ class TrainingLoopTest {
         double acc = (double) r.summary().get("knn_top1");
         assertTrue(acc >= 0 && acc <= 1);
         assertEquals(16L, r.summary().get("empty_fg_total"));
+        assertEquals(true, r.summary().get("completed"));
+        assertEquals(true, t.summary.get("completed"));
         assertEquals(0, t.exitCode);
         assertEquals("g", t.info.group());
     }

@@ -69,8 +69,9 @@ public final class SweepCommand implements Callable<Integer> {
     List<Long> seeds = new ArrayList<>();
 
     @Option(names = "--reuse-from", paramLabel = "DIR",
-            description = "copy a completed run found under DIR (e.g. another sweep's directory) whose config equals "
-                    + "a planned run's but for its name, instead of training it again (repeatable)")
+            description = "copy a completed run found under DIR (another sweep's directory, or a runs directory of "
+                    + "`harl run`) whose config equals a planned run's but for its name, instead of training it "
+                    + "again (repeatable)")
     List<Path> reuseFrom = new ArrayList<>();
 
     @Inject
