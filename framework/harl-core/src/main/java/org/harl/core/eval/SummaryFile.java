@@ -18,6 +18,9 @@ public final class SummaryFile {
 
     /** The key a finished training run sets to {@code true}; interrupted runs do not have it. */
     public static final String COMPLETED = "completed";
+
+    /** The number of training epochs a sweep records for its results table. */
+    public static final String EPOCHS = "epochs";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryFile() {

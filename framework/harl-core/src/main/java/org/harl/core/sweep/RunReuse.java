@@ -78,6 +78,10 @@ public final class RunReuse {
         }
         Map<String, Object> note = new LinkedHashMap<>();
         note.put(REUSED_FROM, from.toString());
+        // a run trained by `harl run` has no epochs key (the sweep adds it); the results table shows it
+        if (!SummaryFile.read(to).containsKey(SummaryFile.EPOCHS)) {
+            note.put(SummaryFile.EPOCHS, planned.training().epochs());
+        }
         // the summary names the final checkpoint by a path that may be relative to wherever training ran
         Object checkpoint = SummaryFile.read(to).get("checkpoint");
         if (checkpoint instanceof String c) {

@@ -132,7 +132,7 @@ public final class SweepRunner {
                 completed = result.completed();
                 Map<String, Object> record = new java.util.LinkedHashMap<>(result.summary());
                 record.put(SummaryFile.COMPLETED, completed); // what decides skip/resume on the next invocation
-                record.putIfAbsent("epochs", planned.config().training().epochs());
+                record.putIfAbsent(SummaryFile.EPOCHS, planned.config().training().epochs());
                 SummaryFile.merge(dir, record);
             }
             Map<String, Object> summary = SummaryFile.read(dir);

@@ -80,6 +80,7 @@ class RunReuseTest {
         assertEquals(from.toString(), summary.get(RunReuse.REUSED_FROM));
         assertEquals(to.resolve("checkpoints/step-000000010.ckpt").toString(), summary.get("checkpoint"));
         assertEquals(0.4, (Double) summary.get("knn_top1"), 0.0);
+        assertEquals(planned.training().epochs(), summary.get("epochs"), "filled in: the source had none");
         assertEquals(RunState.COMPLETE, RunState.of(to, d -> true));
         assertTrue(Files.readString(from.resolve(ResolvedConfig.FILE_NAME)).contains("mask_type/ground_truth"),
                 "the source is left as it was");
