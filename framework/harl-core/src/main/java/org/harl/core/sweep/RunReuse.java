@@ -76,14 +76,15 @@ public final class RunReuse {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
         }
+        Map<String, Object> summary = SummaryFile.read(to);
         Map<String, Object> note = new LinkedHashMap<>();
         note.put(REUSED_FROM, from.toString());
         // a run trained by `harl run` has no epochs key (the sweep adds it); the results table shows it
-        if (!SummaryFile.read(to).containsKey(SummaryFile.EPOCHS)) {
+        if (!summary.containsKey(SummaryFile.EPOCHS)) {
             note.put(SummaryFile.EPOCHS, planned.training().epochs());
         }
         // the summary names the final checkpoint by a path that may be relative to wherever training ran
-        Object checkpoint = SummaryFile.read(to).get("checkpoint");
+        Object checkpoint = summary.get("checkpoint");
         if (checkpoint instanceof String c) {
             Path copied = new Checkpoints(to).directory().resolve(Path.of(c).getFileName().toString());
             if (Files.isRegularFile(copied)) {
