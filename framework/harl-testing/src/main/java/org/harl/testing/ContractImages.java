@@ -1,5 +1,6 @@
 package org.harl.testing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -14,11 +15,26 @@ public final class ContractImages {
     }
 
     /**
-     * Three samples: a bright disc on a dark noisy background (48x32, not square so swapped width and height
-     * show), an off-centre dark square on a light gradient (23x17, odd sizes), and pure noise (16x16).
+     * Four samples: a bright disc on a dark noisy background (48x32, not square so swapped width and height
+     * show), an off-centre dark square on a light gradient (23x17, odd sizes), pure noise (16x16), and a second
+     * 48x32 image with other content (a scratch buffer shared between calls of the same image size shows only
+     * when two threads work on different images of one size at once).
      */
     public static List<Sample> samples() {
-        return List.of(disc(48, 32, 7), square(23, 17, 11), noise(16, 16, 13));
+        return List.of(disc(48, 32, 7), square(23, 17, 11), noise(16, 16, 13), square(48, 32, 17));
+    }
+
+    /**
+     * A uniform mid-grey 24x16 image (every pixel and channel 0.5) whose ground truth is all background: a
+     * proposer that normalises by the image's contrast or spread divides by zero here.
+     */
+    public static Sample uniform() {
+        int w = 24;
+        int h = 16;
+        float[] d = new float[3 * w * h];
+        Arrays.fill(d, 0.5f);
+        return new Sample("contract/uniform_" + w + "x" + h, new RgbImage(w, h, d), Optional.of(Mask.filled(w, h, 0f)),
+                -1);
     }
 
     /** A 1x1 image (mid grey) with a 1x1 foreground ground truth. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
@@ -46,6 +48,7 @@ public final class MaskProposerChecks {
             }
             inputUnchanged(p, samples);
             onePixel(p, ContractImages.onePixel());
+            uniform(p, ContractImages.uniform());
             threadSafe(p, samples);
             if (unreadable != null) {
                 unreadable(p, unreadable);
@@ -167,13 +170,57 @@ public final class MaskProposerChecks {
         assertEquals(1, m.data().length, "1x1 image");
     }
 
+    /**
+     * A uniform image (no contrast at all) gives a valid mask of its size: a proposer that divides by the image's
+     * spread or contrast must guard the zero. Unlike the 1-pixel rule, an exception is not accepted, as datasets do
+     * hold blank frames.
+     */
+    public static void uniform(MaskProposer p, Sample uniform) {
+        try {
+            shapeAndRange(p, List.of(uniform));
+        } catch (RuntimeException e) {
+            throw new AssertionError(uniform.id() + ": a uniform image must give a valid mask, got " + e, e);
+        }
+    }
+
     /** An input the proposer cannot read gives an {@link IllegalArgumentException} naming the sample. */
     public static void unreadable(MaskProposer p, Sample unreadable) {
+        unreadable(p, unreadable, null);
+    }
+
+    /**
+     * An input the proposer cannot read gives an {@link IllegalArgumentException} naming the sample and, when
+     * {@code file} is not null, the file it failed to read (e.g. the precomputed mask of that sample).
+     */
+    public static void unreadable(MaskProposer p, Sample unreadable, Path file) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.propose(unreadable),
                 unreadable.id() + ": an unreadable input must throw IllegalArgumentException");
         assertClearMessage(e, unreadable);
         assertTrue(e.getMessage().contains(unreadable.id()), "the error for an unreadable input must name the "
                 + "sample id '" + unreadable.id() + "', got: " + e.getMessage());
+        if (file != null) {
+            assertTrue(e.getMessage().contains(file.toString()), "the error for an unreadable input must name the "
+                    + "file " + file + ", got: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A proposer built from an unreadable model file (missing, or present with bytes that are no model) fails with
+     * an {@link IllegalArgumentException} naming the file: when built, or at the latest on its first mask.
+     *
+     * @param build builds the proposer the way its factory does, but from {@code model}
+     * @param probe the sample proposed when building succeeds (a lazily loading proposer)
+     */
+    public static void unreadableModel(Function<Path, MaskProposer> build, Path model, Sample probe) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+            try (MaskProposer p = build.apply(model)) {
+                p.propose(probe);
+            }
+        }, "model file " + model + " is unreadable: building the proposer or proposing must throw "
+                + "IllegalArgumentException");
+        assertNotNull(e.getMessage(), model + ": IllegalArgumentException without a message");
+        assertTrue(e.getMessage().contains(model.toString()), "the error for an unreadable model file must name "
+                + model + ", got: " + e.getMessage());
     }
 
     /**

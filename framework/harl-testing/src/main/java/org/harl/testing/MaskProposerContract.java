@@ -2,13 +2,19 @@ package org.harl.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.harl.spi.PluginContext;
 import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract every {@link MaskProposer} must meet, as a JUnit 5 test a plugin applies in one line:
@@ -28,9 +34,13 @@ import org.junit.jupiter.api.Test;
  *   <li><b>input untouched:</b> the sample's image and ground truth are not modified;</li>
  *   <li><b>deterministic:</b> two proposers from {@link #create()} (same config, seed {@link #SEED}) give identical
  *       masks, and so do repeated calls;</li>
- *   <li><b>thread-safe:</b> 4 threads calling one proposer at once get exactly the single-thread masks;</li>
+ *   <li><b>thread-safe:</b> 4 threads calling one proposer at once get exactly the single-thread masks; the
+ *       samples include two images of one size with different content, so a scratch buffer shared between calls
+ *       (or cached per image size) shows;</li>
  *   <li><b>1-pixel image:</b> gives a valid 1x1 mask, or an {@link IllegalArgumentException} with a message
  *       (never another exception type, never a wrong-size mask);</li>
+ *   <li><b>uniform image</b> ({@link ContractImages#uniform()}, every pixel the same grey): gives a valid mask, so
+ *       a division by the image's contrast or spread is guarded;</li>
  *   <li><b>registered</b> (when {@link #registeredName()} is given): ServiceLoader finds exactly one plugin
  *       registering that mask proposer name;</li>
  *   <li><b>unreadable input</b> gives an {@link IllegalArgumentException} whose message names the sample id.
@@ -38,7 +48,11 @@ import org.junit.jupiter.api.Test;
  *       per sample (precomputed masks) fails on a missing or corrupt file, one that needs the ground truth fails on
  *       a sample without one. A proposer that works from the decoded image alone accepts every valid
  *       {@link org.harl.spi.data.RgbImage} (the record already rejects malformed ones), so it has no unreadable
- *       input and leaves {@link #unreadableSample()} empty; the 1-pixel rule is its edge case.</li>
+ *       input and leaves {@link #unreadableSample()} empty; the 1-pixel rule is its edge case. When
+ *       {@link #unreadableSampleFile()} names the file behind that sample, the message must name it too.</li>
+ *   <li><b>unreadable model file</b> (when {@link #modelLoader()} is given): built from a missing file, or from a
+ *       file holding bytes that are no model, the proposer throws an {@link IllegalArgumentException} naming the
+ *       file, when built or at the latest on its first mask.</li>
  * </ul>
  *
  * <p>Override {@link #samples()} when the proposer needs particular inputs (e.g. ids that exist in a mask folder).
@@ -49,6 +63,9 @@ public abstract class MaskProposerContract {
     public static final long SEED = 42;
 
     private MaskProposer shared;
+
+    @TempDir
+    Path scratchDir;
 
     /** A new proposer under test, built the way a run builds it (typically factory.create(config, context())). */
     protected abstract MaskProposer create();
@@ -65,6 +82,19 @@ public abstract class MaskProposerContract {
 
     /** An input this proposer cannot read (see the class comment), or empty when none exists. */
     protected Optional<Sample> unreadableSample() {
+        return Optional.empty();
+    }
+
+    /** The file {@link #unreadableSample()} stands for (e.g. its missing mask), which the error must name. */
+    protected Optional<Path> unreadableSampleFile() {
+        return Optional.empty();
+    }
+
+    /**
+     * Builds the proposer the way its factory does but from the given model file, for proposers that load one
+     * (a forest, network weights); empty (the default) for proposers that load no model file.
+     */
+    protected Optional<Function<Path, MaskProposer>> modelLoader() {
         return Optional.empty();
     }
 
@@ -128,10 +158,32 @@ public abstract class MaskProposerContract {
     }
 
     @Test
+    void uniformImageGivesAValidMask() {
+        MaskProposerChecks.uniform(proposer(), ContractImages.uniform());
+    }
+
+    @Test
     void unreadableInputGivesAnIllegalArgumentExceptionNamingTheSample() {
         Optional<Sample> bad = unreadableSample();
         assumeTrue(bad.isPresent(), "proposer has no unreadable input");
-        MaskProposerChecks.unreadable(proposer(), bad.get());
+        MaskProposerChecks.unreadable(proposer(), bad.get(), unreadableSampleFile().orElse(null));
+    }
+
+    @Test
+    void missingModelFileGivesAnIllegalArgumentExceptionNamingIt() {
+        Optional<Function<Path, MaskProposer>> loader = modelLoader();
+        assumeTrue(loader.isPresent(), "proposer loads no model file");
+        MaskProposerChecks.unreadableModel(loader.get(), scratchDir.resolve("no_such_model.bin"), samples().get(0));
+    }
+
+    @Test
+    void corruptModelFileGivesAnIllegalArgumentExceptionNamingIt() throws IOException {
+        Optional<Function<Path, MaskProposer>> loader = modelLoader();
+        assumeTrue(loader.isPresent(), "proposer loads no model file");
+        byte[] junk = new byte[256];
+        new SplittableRandom(SEED).nextBytes(junk);
+        Path corrupt = Files.write(scratchDir.resolve("corrupt_model.bin"), junk);
+        MaskProposerChecks.unreadableModel(loader.get(), corrupt, samples().get(0));
     }
 
     @Test

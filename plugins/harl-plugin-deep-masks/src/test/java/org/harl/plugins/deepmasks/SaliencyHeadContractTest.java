@@ -1,5 +1,8 @@
 package org.harl.plugins.deepmasks;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import org.harl.spi.mask.MaskProposer;
 import org.harl.testing.MaskProposerContract;
 
@@ -16,5 +19,19 @@ class SaliencyHeadContractTest extends MaskProposerContract {
     @Override
     protected boolean binary() {
         return true;
+    }
+
+    @Override
+    protected String registeredName() {
+        return "saliency_head";
+    }
+
+    /** The head file is read before the encoder is opened, so no encoder run is needed to see it rejected. */
+    @Override
+    protected Optional<Function<Path, MaskProposer>> modelLoader() {
+        SaliencyHeadConfig d = SaliencyHeadConfig.defaults();
+        return Optional.of(head -> new SaliencyHeadProposerFactory().create(new SaliencyHeadConfig(
+                head.getParent().toString(), head.toString(), d.threshold(), d.minComponent(), d.soft(),
+                d.batchSize()), context()));
     }
 }

@@ -1,5 +1,8 @@
 package org.harl.plugins.deepmasks;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import org.harl.spi.mask.MaskProposer;
 import org.harl.testing.MaskProposerContract;
 
@@ -18,5 +21,11 @@ class TorchScriptContractTest extends MaskProposerContract {
     @Override
     protected String registeredName() {
         return "torchscript";
+    }
+
+    @Override
+    protected Optional<Function<Path, MaskProposer>> modelLoader() {
+        return Optional.of(model -> new TorchScriptProposerFactory().create(new TorchScriptConfig(model.toString(),
+                InputNormalization.IMAGENET, ModelOutput.PROBABILITIES, 0.5, false, 4), context()));
     }
 }

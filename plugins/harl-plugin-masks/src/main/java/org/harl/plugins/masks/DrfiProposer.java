@@ -51,12 +51,16 @@ public final class DrfiProposer implements MaskProposer {
         return f;
     }
 
-    /** Reads a forest file written by {@code harl masks train-drfi}. */
+    /** Reads a forest file written by {@code harl masks train-drfi}; an unreadable one is an argument error naming it. */
     public static RegressionForest readForest(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("DRFI forest " + file + " does not exist; train one with "
+                    + "'harl masks train-drfi' or leave mask_proposer.model empty for the bundled forest");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return RegressionForest.read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read DRFI forest " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) { // a corrupt stream can also fail as a negative array size
+            throw new IllegalArgumentException("cannot read DRFI forest " + file + ": " + e.getMessage(), e);
         }
     }
 

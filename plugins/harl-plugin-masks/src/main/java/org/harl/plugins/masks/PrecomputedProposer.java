@@ -63,7 +63,10 @@ public final class PrecomputedProposer implements MaskProposer {
         try {
             m = ImageFiles.readMask(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("precomputed mask for sample '" + sample.id() + "': " + e.getMessage(), e);
+            // the decoder's own message may not name the file (a truncated PNG gives "Error reading PNG image data")
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().replace(file + ": ", "");
+            throw new IllegalArgumentException("precomputed mask for sample '" + sample.id() + "': cannot read " + file
+                    + ": " + why, e);
         }
         int w = sample.image().width();
         int h = sample.image().height();
