@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.harl.spi.data.ImageFiles;
@@ -16,12 +17,16 @@ import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
 
 /**
- * Memoises a proposer by (proposer config, sample id): an LRU in memory and, optionally, 8-bit PNGs on disk under
- * {@code cacheDir/<sha256[0..2]>/<sha256>.png} (soft masks keep 1/255 precision). The key hashes the config key and
- * the id, so changing any proposer setting misses the cache. A cached mask whose size differs from the sample's image
+ * Memoises a proposer by (proposer key, sample id): an LRU in memory and, optionally, 8-bit PNGs on disk under
+ * {@code cacheDir/<sha256[0..2]>/<sha256>.png} (soft masks keep 1/255 precision). The file name hashes the key and
+ * the id; a run's key ({@link MaskCacheKey}) covers the proposer's settings, its plugin's code and the content of its
+ * model files, so changing any of them misses the cache. A cached mask whose size differs from the sample's image
  * is recomputed. Disk writes are best effort: a failing write is counted, never fatal. Thread-safe.
  */
 public final class CachingMaskProposer implements MaskProposer {
+
+    /** The disk cache's folder name inside a runs directory. */
+    public static final String DIR_NAME = "mask-cache";
 
     private final MaskProposer inner;
     private final String configKey;
@@ -32,7 +37,7 @@ public final class CachingMaskProposer implements MaskProposer {
     private final AtomicLong writeFailures = new AtomicLong();
 
     /**
-     * @param configKey     identifies the proposer and all its settings, e.g. {@link #configKey(String, Record)}
+     * @param configKey     identifies the proposer and all its settings, e.g. {@link MaskCacheKey#of}
      * @param cacheDir      disk cache folder, or null for memory only
      * @param memoryEntries masks kept in memory (0 = none)
      */
@@ -49,6 +54,19 @@ public final class CachingMaskProposer implements MaskProposer {
                 return size() > memoryEntries;
             }
         };
+    }
+
+    /**
+     * The proposer a run uses: {@code inner} behind the cache in {@code cacheDir}, keyed by {@link MaskCacheKey}
+     * (hashed once here), or {@code inner} itself for proposers that read ready masks ({@code ground_truth},
+     * {@code precomputed}), whose files change without their config changing and cost no more to read than a cache.
+     */
+    public static MaskProposer forRun(String type, Record config, MaskProposer inner, Path cacheDir,
+            int memoryEntries) {
+        if (type.equals("ground_truth") || type.equals("precomputed")) {
+            return inner;
+        }
+        return new CachingMaskProposer(inner, MaskCacheKey.of(type, config, inner), cacheDir, memoryEntries);
     }
 
     /** A config key from the registered name and the bound config record (records print all their values). */
@@ -98,6 +116,11 @@ public final class CachingMaskProposer implements MaskProposer {
 
     public long writeFailures() {
         return writeFailures.get();
+    }
+
+    @Override
+    public List<Path> modelFiles() {
+        return inner.modelFiles();
     }
 
     @Override

@@ -79,11 +79,8 @@ public final class Pretrainer implements ExperimentRunner {
                 "loss '" + experiment.loss().type() + "' pools with object masks: the experiment needs a "
                         + "mask_proposer section (e.g. type: ground_truth for datasets with exact masks)"));
         MaskProposer inner = contexts.create(spec, ctx, MaskProposer.class);
-        if (spec.type().equals("ground_truth")) {
-            return inner; // exact masks cost nothing to recompute
-        }
-        return new CachingMaskProposer(inner, CachingMaskProposer.configKey(spec.type(), spec.config()),
-                options.runsRoot().resolve("mask-cache"), MASK_MEMORY_ENTRIES);
+        return CachingMaskProposer.forRun(spec.type(), spec.config(), inner,
+                options.runsRoot().resolve(CachingMaskProposer.DIR_NAME), MASK_MEMORY_ENTRIES);
     }
 
     private static Optional<KnnData> knnData(ExperimentConfig experiment, DatasetSource dataset,

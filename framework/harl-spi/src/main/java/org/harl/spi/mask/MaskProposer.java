@@ -1,5 +1,7 @@
 package org.harl.spi.mask;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
 
@@ -11,6 +13,15 @@ public interface MaskProposer extends AutoCloseable {
 
     /** The mask, the size of {@code sample.image()}, values in [0, 1]. */
     Mask propose(Sample sample);
+
+    /**
+     * The files the masks depend on besides the config and the plugin's own code: model weights, a trained forest.
+     * The run's mask cache keys on their content (SHA-256, hashed once per run), so a model retrained at the same
+     * path misses the cache. A proposer that loads no file keeps the default, none.
+     */
+    default List<Path> modelFiles() {
+        return List.of();
+    }
 
     @Override
     default void close() {

@@ -2,6 +2,8 @@ package org.harl.plugins.deepmasks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
 
 /** The part of a frozen encoder a saliency head needs: square images in, the C5 map out. */
 public interface FeatureEncoder extends AutoCloseable {
@@ -14,6 +16,11 @@ public interface FeatureEncoder extends AutoCloseable {
      * applies its own input normalisation and must not modify {@code images}), created in {@code manager}.
      */
     NDArray c5(NDManager manager, float[] images, int n, int side);
+
+    /** The files the features depend on (the run's config and checkpoint), for the mask cache key; default none. */
+    default List<Path> files() {
+        return List.of();
+    }
 
     @Override
     default void close() {

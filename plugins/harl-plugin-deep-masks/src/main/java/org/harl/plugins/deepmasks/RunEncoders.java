@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.harl.core.config.ComponentBinder;
+import org.harl.core.config.ResolvedConfig;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.core.train.TrainedEncoder;
@@ -32,15 +34,16 @@ public final class RunEncoders {
             Augmentation augmentation = registry.create(encoder.experiment().augmentation(),
                     new PluginContexts(registry, new ComponentBinder(registry))
                             .forExperiment(encoder.experiment(), Optional.of(runDir)), Augmentation.class);
-            return new Frozen(encoder, augmentation.outputSize(), EvaluationNormalisation.of(augmentation));
+            return new Frozen(encoder, augmentation.outputSize(), EvaluationNormalisation.of(augmentation),
+                    List.of(runDir.resolve(ResolvedConfig.FILE_NAME), encoder.checkpoint()));
         } catch (RuntimeException e) {
             encoder.close();
             throw e;
         }
     }
 
-    private record Frozen(TrainedEncoder encoder, int inputSide, EvaluationNormalisation normalisation)
-            implements FeatureEncoder {
+    private record Frozen(TrainedEncoder encoder, int inputSide, EvaluationNormalisation normalisation,
+            List<Path> files) implements FeatureEncoder {
 
         @Override
         public NDArray c5(NDManager manager, float[] images, int n, int side) {

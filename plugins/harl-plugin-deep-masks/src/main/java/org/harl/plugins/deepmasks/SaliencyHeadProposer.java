@@ -1,5 +1,6 @@
 package org.harl.plugins.deepmasks;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.harl.spi.data.Mask;
@@ -19,9 +20,17 @@ public final class SaliencyHeadProposer implements MaskProposer {
     private final double threshold;
     private final double minComponent;
     private final boolean soft;
+    private final List<Path> headFiles;
 
     public SaliencyHeadProposer(EncoderGrid grid, SaliencyHead head, double threshold, double minComponent,
             boolean soft) {
+        this(grid, head, threshold, minComponent, soft, List.of());
+    }
+
+    /** @param headFiles the head's params and settings files (for the mask cache key) */
+    public SaliencyHeadProposer(EncoderGrid grid, SaliencyHead head, double threshold, double minComponent,
+            boolean soft, List<Path> headFiles) {
+        this.headFiles = List.copyOf(headFiles);
         this.grid = grid;
         this.head = head;
         this.threshold = threshold;
@@ -46,6 +55,14 @@ public final class SaliencyHeadProposer implements MaskProposer {
                     minComponent, soft));
         }
         return out;
+    }
+
+    /** The head's files and the encoder's config and checkpoint: a retrained head or encoder changes the masks. */
+    @Override
+    public List<Path> modelFiles() {
+        List<Path> files = new ArrayList<>(headFiles);
+        files.addAll(grid.encoder().files());
+        return files;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.harl.plugins.deepmasks;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
@@ -51,6 +52,7 @@ public final class SaliencyHeadProposerFactory implements ComponentFactory<Salie
                     + " but the encoder of " + runDir + " takes " + encoder.inputSide());
         }
         return new SaliencyHeadProposer(new EncoderGrid(encoder, config.batchSize()), saved.head(),
-                config.threshold(), config.minComponent(), config.soft());
+                config.threshold(), config.minComponent(), config.soft(),
+                List.of(params, SaliencyHeadFiles.infoFile(params)));
     }
 }

@@ -141,6 +141,11 @@ public final class TorchScriptProposer implements MaskProposer {
     }
 
     @Override
+    public List<Path> modelFiles() {
+        return List.of(modelFile);
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;

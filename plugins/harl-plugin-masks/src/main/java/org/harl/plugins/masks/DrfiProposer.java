@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.PluginContext;
@@ -22,10 +23,22 @@ public final class DrfiProposer implements MaskProposer {
 
     private final DrfiConfig config;
     private final DrfiSaliency saliency;
+    private final List<Path> modelFiles;
 
     public DrfiProposer(DrfiConfig config, RegressionForest forest) {
+        this(config, forest, List.of());
+    }
+
+    /** @param modelFiles the forest file read, if any (the bundled forest is part of the plugin's code) */
+    public DrfiProposer(DrfiConfig config, RegressionForest forest, List<Path> modelFiles) {
         this.config = config;
         this.saliency = new DrfiSaliency(config, forest);
+        this.modelFiles = List.copyOf(modelFiles);
+    }
+
+    @Override
+    public List<Path> modelFiles() {
+        return modelFiles;
     }
 
     /** The forest bundled as a resource (loaded once). */
@@ -101,9 +114,11 @@ public final class DrfiProposer implements MaskProposer {
         }
 
         public MaskProposer create(DrfiConfig config, PluginContext context) {
-            RegressionForest forest = config.model().isEmpty() ? bundledForest()
-                    : readForest(context.resolvePath(config.model()));
-            return new DrfiProposer(config, forest);
+            if (config.model().isEmpty()) {
+                return new DrfiProposer(config, bundledForest());
+            }
+            Path model = context.resolvePath(config.model());
+            return new DrfiProposer(config, readForest(model), List.of(model));
         }
     }
 }
