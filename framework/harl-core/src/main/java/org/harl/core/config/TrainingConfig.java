@@ -14,7 +14,12 @@ public record TrainingConfig(
         @Doc("data loading worker threads") int workers,
         @Doc("batches prepared ahead of the trainer") int prefetch,
         @Doc("write a checkpoint every N steps (and at each epoch end); 0 = epoch ends only") int checkpointEvery,
-        @Doc("intra-op threads for PyTorch; 0 = number of cores") int threads) {
+        @Doc("intra-op threads for PyTorch; 0 = number of cores") int threads,
+        @Doc("warn (log, and empty_mask_warning in summary.json) when more than this share of the proposed masks "
+                + "is empty; 1 = never") double maxEmptyMaskShare) {
+
+    /** Masks empty in more than half of the images usually mean a broken or mis-set proposer. */
+    public static final double DEFAULT_MAX_EMPTY_MASK_SHARE = 0.5;
 
     public TrainingConfig {
         InvalidConfigException.check(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
@@ -28,6 +33,15 @@ public record TrainingConfig(
         InvalidConfigException.check(prefetch >= 1, "prefetch", "must be >= 1, got " + prefetch);
         InvalidConfigException.check(checkpointEvery >= 0, "checkpoint_every", "must be >= 0");
         InvalidConfigException.check(threads >= 0, "threads", "must be >= 0");
+        InvalidConfigException.check(maxEmptyMaskShare >= 0 && maxEmptyMaskShare <= 1, "max_empty_mask_share",
+                "must be in [0, 1], got " + maxEmptyMaskShare);
+    }
+
+    /** The settings with the default {@code max_empty_mask_share}. */
+    public TrainingConfig(int epochs, int batchSize, int stepsPerEpoch, int accumulate, double tauBase,
+                          double tauFinal, int workers, int prefetch, int checkpointEvery, int threads) {
+        this(epochs, batchSize, stepsPerEpoch, accumulate, tauBase, tauFinal, workers, prefetch, checkpointEvery,
+                threads, DEFAULT_MAX_EMPTY_MASK_SHARE);
     }
 
     public static TrainingConfig defaults() {

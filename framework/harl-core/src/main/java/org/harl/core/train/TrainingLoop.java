@@ -19,6 +19,7 @@ import org.harl.core.data.PairBatch;
 import org.harl.core.data.PairBatchSource;
 import org.harl.core.eval.KnnFeatures;
 import org.harl.core.eval.SummaryFile;
+import org.harl.core.masks.EmptyMaskCheck;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
 import org.harl.core.train.optim.Optimizers;
@@ -176,6 +177,7 @@ public final class TrainingLoop {
                 summary.put("wall_s", (System.nanoTime() - started) / 1e9);
                 emptyTotals.forEach((b, n) -> summary.put("empty_" + b + "_total", n));
                 data.counters().forEach((key, n) -> summary.put("data_" + key, n));
+                summary.putAll(EmptyMaskCheck.summarise(experiment.name(), data.counters(), tc.maxEmptyMaskShare()));
                 summary.put("checkpoint", lastCheckpoint);
                 // what `harl sweep` (skip, --reuse-from) reads to tell a finished run from an interrupted one
                 summary.put(SummaryFile.COMPLETED, true);

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code harl masks}: generate, evaluate and inspect foreground masks; train the DRFI forest. */
 @Command(name = "masks", mixinStandardHelpOptions = true,
-        description = "Foreground masks: generate, eval, show, train-drfi, train-saliency.",
+        description = "Foreground masks: generate, eval, show, train-drfi, train-saliency, cache clear.",
         subcommands = {GenerateCommand.class, EvalCommand.class, ShowCommand.class, TrainDrfiCommand.class,
-            TrainSaliencyCommand.class})
+            TrainSaliencyCommand.class, CacheCommand.class})
 public final class MasksCommand implements Runnable {
 
     @picocli.CommandLine.Spec

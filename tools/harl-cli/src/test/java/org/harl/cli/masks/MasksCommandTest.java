@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.harl.core.masks.CachingMaskProposer;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
+import org.harl.spi.data.Sample;
+import org.harl.spi.mask.MaskProposer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.harl.cli.CliRunner;
@@ -143,5 +148,35 @@ class MasksCommandTest {
         assertTrue(r.out().contains("3 trees"), r.out());
         Run none = run("train-drfi", "--out", forest.toString());
         assertEquals(1, none.code());
+    }
+
+    @Test
+    void cacheClearRemovesTheCachedMasksOfARunsDirAndNothingElse(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        Path cache = runs.resolve(CachingMaskProposer.DIR_NAME);
+        MaskProposer full = s -> Mask.filled(s.image().width(), s.image().height(), 1f);
+        CachingMaskProposer cached = new CachingMaskProposer(full, "center_prior:x", cache, 0);
+        cached.propose(new Sample("a.png", RgbImage.blank(4, 3), Optional.empty(), -1));
+        cached.propose(new Sample("b.png", RgbImage.blank(4, 3), Optional.empty(), -1));
+        Path notes = Files.writeString(cache.resolve("notes.txt"), "mine");
+
+        Run r = run("cache", "clear", "--runs-dir", runs.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("removed 2 cached masks") && r.out().contains(cache.toString()), r.out());
+        assertTrue(r.out().contains("left 1 files"), r.out());
+        try (var files = Files.walk(cache)) {
+            assertEquals(List.of(notes), files.filter(Files::isRegularFile).toList());
+        }
+
+        cached.propose(new Sample("c.png", RgbImage.blank(4, 3), Optional.empty(), -1));
+        Files.delete(notes);
+        Run byDir = run("cache", "clear", "--cache-dir", cache.toString());
+        assertTrue(byDir.out().contains("removed 1 cached masks"), byDir.out());
+        assertTrue(Files.notExists(cache), "an emptied cache folder is removed");
+
+        Run none = run("cache", "clear", "--runs-dir", dir.resolve("no_runs").toString());
+        assertEquals(0, none.code(), none.err());
+        assertTrue(none.out().contains("removed 0 cached masks"), none.out());
+        assertEquals(2, run("cache", "clear", "--runs-dir", runs.toString(), "--cache-dir", cache.toString()).code());
     }
 }
