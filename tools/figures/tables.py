@@ -8,6 +8,7 @@ spreads are sample standard deviations (n - 1) over seeds.
   python3 tools/figures/tables.py seeds docs/results/byol_synthobj__budget/results.csv        # per seed, gains
   python3 tools/figures/tables.py probe docs/results/byol_budget_probe/probe.jsonl
   python3 tools/figures/tables.py summary docs/results/byol_budget_probe/java_byol_tinyresnet_256-coslr-24e_seed0_summary.json
+  python3 tools/figures/tables.py paired docs/results/harl_synthobj__mask_type/results.csv ground_truth none_byol
   python3 tools/figures/tables.py compare OLD.csv NEW.csv     # run by run, e.g. OLD from `git show COMMIT:path`
 """
 import argparse
@@ -146,6 +147,29 @@ def summary(a):
             print(f"gain {m}: {signed(Fraction(str(s[m])) - Fraction(str(s['random_init_' + m])))}")
 
 
+def paired(a):
+    """Setting A minus setting B on the seeds both completed: per-seed differences, their mean and sd, and the
+    difference of the means in units of each setting's own sd."""
+    rows = read_completed(a.csv)
+    runs = {(r["setting"], r["seed"]): r for r in rows}
+    shared = sorted({r["seed"] for r in rows if r["setting"] == a.a} & {r["seed"] for r in rows if r["setting"] == a.b})
+    if not shared:
+        sys.exit(f"{a.csv}: settings {a.a!r} and {a.b!r} share no completed seed")
+    print(f"{a.a} − {a.b}, seeds {','.join(shared)}:")
+    for m in ("linear_top1", "linear_top5", "knn_top1", "knn_top5"):
+        d = [Fraction(runs[(a.a, s)][m]) - Fraction(runs[(a.b, s)][m]) for s in shared]
+        va, vb = ([runs[(x, s)][m] for s in shared] for x in (a.a, a.b))
+        (ma, sa), (mb, sb) = mean_sd(va), mean_sd(vb)
+        line = f"  {m}: {fmt(va)} vs {fmt(vb)}; per seed " + ", ".join(signed(x) for x in d)
+        line += f"; mean {signed(sum(d) / len(d))}"
+        if len(d) > 1:
+            sd = mean_sd([str(dec(x)) for x in d])[1]
+            line += f" ± {Decimal(repr(sd * 100)).quantize(Decimal('0.1'), ROUND_HALF_UP)}"
+            diff = float(ma - mb)
+            line += " = " + ", ".join(f"{abs(diff) / v:.1f} sd of {n}" for n, v in ((a.a, sa), (a.b, sb)) if v)
+        print(line)
+
+
 def compare(a):
     old = {(r["setting"], r["seed"]): r for r in read_completed(a.old)}
     new = {(r["setting"], r["seed"]): r for r in read_completed(a.new)}
@@ -179,6 +203,11 @@ def main():
     p = sub.add_parser("summary")
     p.add_argument("json")
     p.set_defaults(fn=summary)
+    p = sub.add_parser("paired")
+    p.add_argument("csv")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.set_defaults(fn=paired)
     p = sub.add_parser("compare")
     p.add_argument("old")
     p.add_argument("new")
