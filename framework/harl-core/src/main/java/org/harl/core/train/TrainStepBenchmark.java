@@ -15,7 +15,7 @@ import org.harl.spi.loss.SslLoss;
 
 /**
  * Times full pretraining steps on random inputs (no data loading), as the PyTorch reference
- * {@code shared/bench/pytorch_ssl_step.py} does: both views through target and online networks, every branch, both
+ * {@code tools/reference/pytorch_ssl_step.py} does: both views through target and online networks, every branch, both
  * loss directions, backward, SGD (momentum 0.9, lr 0.05, wd 1e-6) and the EMA update (tau 0.99).
  */
 public final class TrainStepBenchmark {

@@ -14,15 +14,15 @@ import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
 import org.harl.spi.data.Sample;
-import org.harl.testing.SharedData;
 import org.harl.testing.TestPluginContext;
+import org.harl.testing.TestResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shared tiny model computes sigmoid(8/3 (R + G + B)) on its (normalised) input. */
+/** The tiny model (src/test/resources/torchscript, see its README) computes sigmoid(8/3 (R + G + B)) of its input. */
 class TorchScriptProposerTest {
 
-    static final Path MODEL = SharedData.testdata("torchscript/tiny_saliency.pt");
+    static final Path MODEL = TestResources.path(TorchScriptProposerTest.class, "torchscript/tiny_saliency.pt");
     static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     static final float[] STD = {0.229f, 0.224f, 0.225f};
 

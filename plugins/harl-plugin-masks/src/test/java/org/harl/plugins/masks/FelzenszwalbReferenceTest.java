@@ -13,18 +13,19 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.RgbImage;
-import org.harl.testing.SharedData;
+import org.harl.testing.TestResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Our FH reproduces scikit-image 0.19.3's partitions (shared/testdata/felzenszwalb). */
+/** Our FH reproduces scikit-image 0.19.3's partitions (src/test/resources/felzenszwalb, see its README). */
 class FelzenszwalbReferenceTest {
 
+    static final Path DIR = TestResources.path(FelzenszwalbReferenceTest.class, "felzenszwalb");
+
     static Stream<Arguments> cases() throws IOException {
-        Path dir = SharedData.testdata("felzenszwalb");
-        String json = Files.readString(dir.resolve("cases.json"));
+        String json = Files.readString(DIR.resolve("cases.json"));
         Matcher m = Pattern.compile("\"(\\w+)\":\\s*\\{([^}]*)}").matcher(json);
         Stream.Builder<Arguments> b = Stream.builder();
         while (m.find()) {
@@ -47,9 +48,8 @@ class FelzenszwalbReferenceTest {
     @MethodSource("cases")
     void reproducesSkimagePartition(String name, double scale, double sigma, int minSize, int segments)
             throws IOException {
-        Path dir = SharedData.testdata("felzenszwalb");
-        RgbImage image = ImageFiles.readImage(dir.resolve(name + ".png"));
-        int[] reference = readLabels16(dir.resolve(name + ".labels.png"));
+        RgbImage image = ImageFiles.readImage(DIR.resolve(name + ".png"));
+        int[] reference = readLabels16(DIR.resolve(name + ".labels.png"));
         Segmentation seg = Felzenszwalb.segment(image, scale, sigma, minSize);
         assertEquals(segments, seg.count(), name + ": segment count");
         double ari = AdjustedRand.index(seg.labels(), reference);

@@ -33,16 +33,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code harl bench masks}: our Felzenszwalb–Huttenlocher against scikit-image's on the same resized images in one
- * command (speed-up and partition agreement), then DRFI's per-image time with its breakdown. Single-threaded.
+ * command (speed-up and partition agreement), then DRFI's per-image time with its breakdown. Single-threaded. Both
+ * FH implementations get the same warm-up runs and report the median of the same number of timed runs.
  */
 @Command(name = "masks", mixinStandardHelpOptions = true,
         description = "Time FH against scikit-image (same images, same partitions) and DRFI per image.")
 public final class BenchMasksCommand implements Callable<Integer> {
 
+    private static final Pattern SKIMAGE_LINE =
+            Pattern.compile("skimage .*segments=(\\d+) warmup=(\\d+) runs=(\\d+) median_ms=([0-9.]+)");
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--images", description = "image folder (default: shared/testdata/felzenszwalb)")
+    @Option(names = "--images", description = "image folder (default: the repository's "
+            + RepositoryFiles.FELZENSZWALB_IMAGES + ")")
     Path images;
 
     @Option(names = "--size", description = "images are resized to size x size (default ${DEFAULT-VALUE})")
@@ -57,31 +62,52 @@ public final class BenchMasksCommand implements Callable<Integer> {
     @Option(names = "--min-size", description = "FH min_size (default ${DEFAULT-VALUE})")
     int minSize = 100;
 
-    @Option(names = "--runs", description = "timed runs per image, median reported (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", description = "untimed runs per image before the timed ones, on both sides "
+            + "(default ${DEFAULT-VALUE})")
+    int warmup = 10;
+
+    @Option(names = "--runs", description = "timed runs per image, on both sides; the median is reported "
+            + "(default ${DEFAULT-VALUE})")
     int runs = 15;
 
     @Option(names = "--python", description = "Python with scikit-image (default ${DEFAULT-VALUE})")
     String python = "/usr/bin/python3";
 
-    @Option(names = "--script", description = "reference script (default: shared/bench/skimage_felzenszwalb.py)")
+    @Option(names = "--script", description = "reference script (default: the repository's "
+            + RepositoryFiles.SKIMAGE_FELZENSZWALB + ")")
     Path script;
 
     @Option(names = "--skip-skimage", description = "time only our implementations")
     boolean skipSkimage;
 
+    /** The reference's command line for one image: the same FH parameters, warm-up and timed runs as ours. */
+    List<String> skimageCommand(Path png, Path npy) {
+        return List.of(python, script.toString(), png.toString(), "--scale", Double.toString(scale), "--sigma",
+                Double.toString(sigma), "--min-size", Integer.toString(minSize), "--warmup", Integer.toString(warmup),
+                "--runs", Integer.toString(runs), "--out", npy.toString());
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> shared = findShared();
-        if (images == null) {
-            images = shared.map(s -> s.resolve("testdata/felzenszwalb")).orElse(null);
+        if (runs < 1 || warmup < 0) {
+            err.println("bench masks: --runs must be >= 1 and --warmup >= 0, got " + runs + " and " + warmup);
+            return 2;
         }
-        if (script == null) {
-            script = shared.map(s -> s.resolve("bench/skimage_felzenszwalb.py")).orElse(null);
+        try {
+            if (images == null) {
+                images = RepositoryFiles.require(RepositoryFiles.FELZENSZWALB_IMAGES, "--images");
+            }
+            if (script == null && !skipSkimage) {
+                script = RepositoryFiles.require(RepositoryFiles.SKIMAGE_FELZENSZWALB, "--script");
+            }
+        } catch (IllegalStateException e) {
+            err.println("bench masks: " + e.getMessage());
+            return 2;
         }
-        if (images == null || !Files.isDirectory(images)) {
-            err.println("bench masks: no image folder (give --images; shared/testdata/felzenszwalb not found)");
+        if (!Files.isDirectory(images)) {
+            err.println("bench masks: --images " + images + " is not a folder");
             return 2;
         }
         List<Path> files;
@@ -93,14 +119,15 @@ public final class BenchMasksCommand implements Callable<Integer> {
             err.println("bench masks: no PNG/JPEG images in " + images);
             return 2;
         }
-        boolean withSkimage = !skipSkimage && script != null && Files.exists(script);
-        if (!skipSkimage && !withSkimage) {
-            err.println("bench masks: reference script not found; pass --script or --skip-skimage");
+        boolean withSkimage = !skipSkimage;
+        if (withSkimage && !Files.isRegularFile(script)) {
+            err.println("bench masks: reference script " + script + " not found; pass --script or --skip-skimage");
             return 2;
         }
         Path tmp = Files.createTempDirectory("harl-bench-masks");
-        out.printf("FH scale=%.0f sigma=%.2f min_size=%d at %dx%d, median of %d single-thread runs%n", scale, sigma,
-                minSize, size, size, runs);
+        out.printf("FH scale=%.0f sigma=%.2f min_size=%d at %dx%d: %d warm-up runs, then median of %d timed "
+                + "single-thread runs%s%n", scale, sigma, minSize, size, size, warmup, runs,
+                withSkimage ? " (harl and scikit-image alike)" : "");
         out.printf("%-12s %9s %11s %8s %9s %7s%n", "image", "harl ms", "skimage ms", "speedup", "segments", "ARI");
         List<Double> speedups = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
@@ -111,7 +138,7 @@ public final class BenchMasksCommand implements Callable<Integer> {
             Path png = tmp.resolve(f.getFileName().toString().replaceAll("\\.\\w+$", "") + ".png");
             ImageFiles.writeImage(img, png);
             img = ImageFiles.readImage(png); // the exact 8-bit pixels the reference reads
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < warmup; i++) {
                 Felzenszwalb.segment(img, scale, sigma, minSize); // JIT warm-up
             }
             double[] t = new double[runs];
@@ -129,21 +156,28 @@ public final class BenchMasksCommand implements Callable<Integer> {
             String name = png.getFileName().toString();
             if (withSkimage) {
                 Path npy = tmp.resolve(name + ".npy");
-                Process p = new ProcessBuilder(python, script.toString(), png.toString(), "--scale",
-                        Double.toString(scale), "--sigma", Double.toString(sigma), "--min-size",
-                        Integer.toString(minSize), "--out", npy.toString()).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(skimageCommand(png, npy)).redirectErrorStream(true).start();
                 String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
                 if (p.waitFor() != 0) {
                     err.println("bench masks: " + python + " " + script + " failed: " + text);
                     return 1;
                 }
-                String[] last = text.lines().reduce((a, b) -> b).orElse("").trim().split("\\s+");
-                double ref = Double.parseDouble(last[3]);
+                Matcher line = SKIMAGE_LINE.matcher(text);
+                if (!line.find()) {
+                    err.println("bench masks: " + script + " printed no result line:\n" + text);
+                    return 1;
+                }
+                if (Integer.parseInt(line.group(2)) != warmup || Integer.parseInt(line.group(3)) != runs) {
+                    err.println("bench masks: " + script + " ran " + line.group(2) + " warm-up and " + line.group(3)
+                            + " timed runs, not " + warmup + " and " + runs + ": " + line.group());
+                    return 1;
+                }
+                double ref = Double.parseDouble(line.group(4));
                 int[] refLabels = readNpy(npy);
                 double ari = AdjustedRand.index(seg.labels(), refLabels);
                 speedups.add(ref / ours);
                 out.printf("%-12s %9.2f %11.2f %7.1fx %4d/%-4s %7.4f%n", name, ours, ref, ref / ours, seg.count(),
-                        last[2], ari);
+                        line.group(1), ari);
             } else {
                 out.printf("%-12s %9.2f %11s %8s %9d %7s%n", name, ours, "-", "-", seg.count(), "-");
             }
@@ -162,12 +196,12 @@ public final class BenchMasksCommand implements Callable<Integer> {
     private void benchDrfi(PrintWriter out, List<RgbImage> imgs) {
         DrfiConfig cfg = DrfiConfig.defaults();
         DrfiProposer drfi = new DrfiProposer(cfg, DrfiProposer.bundledForest());
-        out.printf("%nDRFI, %d levels, %dx%d, median of %d single-thread runs, thread CPU time (goal <= 60 ms)%n",
-                cfg.levels().size(), size, size, runs);
+        out.printf("%nDRFI, %d levels, %dx%d: %d warm-up runs, then median of %d timed single-thread runs, thread "
+                + "CPU time (goal <= 60 ms)%n", cfg.levels().size(), size, size, warmup, runs);
         out.printf("%-12s %9s %9s %9s %9s %9s%n", "image", "total ms", "FH ms", "feat ms", "forest ms", "wall ms");
         for (int k = 0; k < imgs.size(); k++) {
             Sample s = new Sample("bench/" + k, imgs.get(k), Optional.empty(), -1);
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < warmup; i++) {
                 drfi.saliency(s);
             }
             double[] total = new double[runs];
@@ -229,14 +263,5 @@ public final class BenchMasksCommand implements Callable<Integer> {
             out[i] = wide ? (int) b.getLong() : b.getInt();
         }
         return out;
-    }
-
-    private static Optional<Path> findShared() {
-        for (Path q = Path.of("").toAbsolutePath(); q != null; q = q.getParent()) {
-            if (Files.isDirectory(q.resolve("shared/testdata"))) {
-                return Optional.of(q.resolve("shared"));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -32,15 +32,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code harl bench train}: images/s of full BYOL and HARL pretraining steps on random inputs (ResNet-18 with the
  * small-image stem, 32 px, batch 32 by default), optionally against the PyTorch reference script in the same
- * command, printing the ratio Java / PyTorch.
+ * command, printing the ratio Java / PyTorch. Both sides run the same warm-up steps and report the median of the
+ * same number of timed steps.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Images/s of BYOL and HARL training steps on random inputs; --reference compares with PyTorch.")
 public final class BenchTrainCommand implements Callable<Integer> {
 
-    static final String SCRIPT = "shared/bench/pytorch_ssl_step.py";
-    private static final Pattern REFERENCE_LINE =
-            Pattern.compile("^pytorch (\\w+) .*median_step_s=([0-9.]+) images_per_s=([0-9.]+)");
+    static final String SCRIPT = RepositoryFiles.PYTORCH_SSL_STEP;
+    private static final Pattern REFERENCE_LINE = Pattern.compile(
+            "^pytorch (\\w+) .*warmup=(\\d+) steps=(\\d+) median_step_s=([0-9.]+) images_per_s=([0-9.]+)");
 
     @Option(names = "--arch", defaultValue = "resnet18", description = "resnet18 or resnet50 (default ${DEFAULT-VALUE})")
     String arch;
@@ -64,8 +65,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--methods", defaultValue = "byol,harl", split = ",", description = "byol and/or harl")
     List<String> methods;
 
-    @Option(names = "--reference", description = "also run " + SCRIPT + " (found by walking up from the working "
-            + "directory) and print Java / PyTorch")
+    @Option(names = "--reference", description = "also run the repository's " + SCRIPT + " with the same "
+            + "settings, warm-up and timed steps, and print Java / PyTorch")
     boolean reference;
 
     @Option(names = "--profile", paramLabel = "DIR", description = "write a PyTorch profiler trace of the timed steps "
@@ -113,16 +114,23 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // before the engine starts
         }
+        if (steps < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--steps must be >= 1 and --warmup >= 0, got " + steps + " and "
+                    + warmup);
+        }
         for (String m : methods) {
             if (!m.equals("byol") && !m.equals("harl")) {
                 throw new IllegalArgumentException("--methods: unknown method '" + m + "' (byol, harl)");
             }
         }
-        Optional<Path> script = reference ? Optional.of(findScript()) : Optional.empty();
+        Optional<Path> script = reference ? Optional.of(RepositoryFiles.require(SCRIPT, "--reference"))
+                : Optional.empty();
         PluginContext ctx = contexts.forTool(0, Path.of("."));
         String stem = size <= 64 ? "small" : "imagenet";
         Backbone backbone = contexts.create(binder.bind(ComponentKind.BACKBONE, arch, List.of("stem=" + stem)), ctx,
                 Backbone.class);
+        out.printf("training steps: %d warm-up, then median of %d timed steps per method%s%n", warmup, steps,
+                script.isPresent() ? " (Java and PyTorch alike)" : "");
         Map<String, Double> java = new LinkedHashMap<>();
         for (String m : methods) {
             SslLoss loss = contexts.create(binder.bind(ComponentKind.LOSS, m, List.of()), ctx, SslLoss.class);
@@ -148,13 +156,20 @@ public final class BenchTrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The reference's command line: every setting the Java side used, warm-up and timed steps included. */
+    List<String> referenceCommand(Path script) {
+        return new ArrayList<>(List.of(python, script.toString(), "--arch", arch, "--size", Integer.toString(size),
+                "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup), "--steps",
+                Integer.toString(steps), "--threads", Integer.toString(threads), "--methods",
+                String.join(",", methods)));
+    }
+
     private Map<String, Double> runReference(Path script, PrintWriter out) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--arch", arch, "--size",
-                Integer.toString(size), "--batch", Integer.toString(batch), "--steps", Integer.toString(steps),
-                "--threads", Integer.toString(threads), "--methods", String.join(",", methods)));
+        List<String> cmd = referenceCommand(script);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Map<String, Double> result = new LinkedHashMap<>();
         StringBuilder all = new StringBuilder();
+        int code;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 all.append(line).append('\n');
@@ -162,27 +177,21 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 if (m.find()) {
                     out.println(line);
                     out.flush();
-                    result.put(m.group(1), Double.parseDouble(m.group(3)));
+                    if (Integer.parseInt(m.group(2)) != warmup || Integer.parseInt(m.group(3)) != steps) {
+                        throw new IllegalStateException("the reference ran " + m.group(2) + " warm-up and "
+                                + m.group(3) + " timed steps, not " + warmup + " and " + steps + ": " + line);
+                    }
+                    result.put(m.group(1), Double.parseDouble(m.group(5)));
                 }
             }
+            code = p.waitFor();
+        } finally {
+            p.destroy(); // still running only when a line above was rejected
         }
-        int code = p.waitFor();
         if (code != 0) {
             throw new IllegalStateException("reference " + String.join(" ", cmd) + " exited with " + code
                     + " (needs: apt-get install -y python3-torch python3-torchvision):\n" + all.toString().strip());
         }
         return result;
-    }
-
-    /** {@code shared/bench/pytorch_ssl_step.py} in the working directory or one of its parents. */
-    static Path findScript() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path q = start; q != null; q = q.getParent()) {
-            Path s = q.resolve(SCRIPT);
-            if (Files.isRegularFile(s)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("--reference: no " + SCRIPT + " in " + start + " or any parent folder");
     }
 }

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
 import org.harl.spi.data.Split;
-import org.junit.jupiter.api.Assumptions;
+import org.harl.testing.TestPluginContext;
+import org.harl.testing.TestResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,13 +82,46 @@ class FashionDatasetsTest {
         assertTrue(u.getMessage().contains("5 labels for 2 images"), u.getMessage());
     }
 
+    /** The committed subset of the real dataset, reached through data_dir as an experiment would. */
     @Test
-    void theInstalledPackageLoadsWhenPresent() {
-        Path installed = Path.of(FashionMnistConfig.DEFAULT_DIR);
-        Assumptions.assumeTrue(Files.isDirectory(installed), "dataset-fashion-mnist not installed");
-        FashionComposites ds = new FashionComposites(installed, composites(installed.toString(), 32, 0));
-        assertEquals(60000, ds.size(Split.TRAIN));
-        assertEquals(10000, ds.size(Split.TEST));
-        assertEquals(9, ds.get(Split.TRAIN, 0).label()); // the first training item is an ankle boot
+    void theFixtureOfRealItemsLoadsThroughDataDir() {
+        Path fixture = TestResources.path(FashionDatasetsTest.class, "fashion-mnist");
+        TestPluginContext ctx = new TestPluginContext(1, fixture.getParent(), null, null);
+        FashionMnistFactory f = new FashionMnistFactory();
+        try (DatasetSource ds = f.create(new FashionMnistConfig("fashion-mnist", 28, 0, 0), ctx)) {
+            assertEquals(300, ds.size(Split.TRAIN));
+            assertEquals(100, ds.size(Split.TEST));
+            Sample boot = ds.get(Split.TRAIN, 0); // the first training item is an ankle boot
+            assertEquals(9, boot.label());
+            assertEquals(433.0 / 784, boot.groundTruth().orElseThrow().foregroundFraction(), 1e-6);
+            assertEquals(217 / 255f, boot.image().get(0, 14, 14), 1e-6);
+            assertEquals(9, ds.get(Split.TEST, 0).label());
+            int[] perClass = new int[10];
+            for (int i = 0; i < ds.size(Split.TRAIN); i++) {
+                perClass[ds.get(Split.TRAIN, i).label()]++;
+            }
+            assertArrayEquals(new int[] {32, 33, 31, 29, 29, 31, 33, 30, 27, 25}, perClass);
+        }
+        try (DatasetSource limited = f.create(new FashionMnistConfig("fashion-mnist", 32, 50, 7), ctx)) {
+            assertEquals(50, limited.size(Split.TRAIN));
+            assertEquals(7, limited.size(Split.TEST));
+            assertEquals(32, limited.get(Split.TEST, 6).image().width());
+        }
+    }
+
+    @Test
+    void compositesOfTheFixtureHoldOneRealItemEach() {
+        Path fixture = TestResources.path(FashionDatasetsTest.class, "fashion-mnist");
+        FashionComposites ds = new FashionComposites(fixture, composites(fixture.toString(), 32, 0));
+        assertEquals(300, ds.size(Split.TRAIN));
+        assertEquals(100, ds.size(Split.TEST));
+        for (int i = 0; i < 20; i++) {
+            Sample s = ds.get(Split.TRAIN, i);
+            double fg = s.groundTruth().orElseThrow().foregroundFraction();
+            // an item covers about half of its box, the box 15-60 % of the image side, possibly cut by the border
+            assertTrue(fg > 0.005 && fg < 0.4, "item " + i + ": foreground " + fg);
+        }
+        assertEquals(9, ds.get(Split.TRAIN, 0).label());
+        assertArrayEquals(ds.get(Split.TEST, 3).image().data(), ds.get(Split.TEST, 3).image().data());
     }
 }
