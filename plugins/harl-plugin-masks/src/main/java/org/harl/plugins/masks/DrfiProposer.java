@@ -75,31 +75,15 @@ public final class DrfiProposer implements MaskProposer {
                 : Binarization.binarize(map, w, h, config.maxThreshold(), config.minComponentFraction());
     }
 
-    public static final class Factory implements ComponentFactory<DrfiConfig, MaskProposer> {
-        public ComponentKind kind() {
-            return ComponentKind.MASK_PROPOSER;
-        }
+    /** Registers {@code drfi}. */
+    public static final ComponentFactory<DrfiConfig, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "drfi",
+            "DRFI regional saliency over multi-level Felzenszwalb segmentations, adaptive threshold",
+            DrfiConfig.class, DrfiConfig.defaults(), DrfiProposer::create);
 
-        public String name() {
-            return "drfi";
-        }
-
-        public String description() {
-            return "DRFI regional saliency over multi-level Felzenszwalb segmentations, adaptive threshold";
-        }
-
-        public Class<DrfiConfig> configType() {
-            return DrfiConfig.class;
-        }
-
-        public DrfiConfig defaults() {
-            return DrfiConfig.defaults();
-        }
-
-        public MaskProposer create(DrfiConfig config, PluginContext context) {
-            RegressionForest forest = config.model().isEmpty() ? bundledForest()
-                    : readForest(context.resolvePath(config.model()));
-            return new DrfiProposer(config, forest);
-        }
+    private static MaskProposer create(DrfiConfig config, PluginContext context) {
+        RegressionForest forest = config.model().isEmpty() ? bundledForest()
+                : readForest(context.resolvePath(config.model()));
+        return new DrfiProposer(config, forest);
     }
 }

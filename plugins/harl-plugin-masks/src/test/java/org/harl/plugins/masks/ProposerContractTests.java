@@ -19,7 +19,7 @@ class ProposerContractTests {
     @Nested
     class Drfi extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new DrfiProposer.Factory(), context());
+            return build(DrfiProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -34,7 +34,7 @@ class ProposerContractTests {
     @Nested
     class Fh extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new FelzenszwalbProposer.Factory(), context());
+            return build(FelzenszwalbProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -49,7 +49,7 @@ class ProposerContractTests {
     @Nested
     class CenterPrior extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new CenterPriorProposer.Factory(), context());
+            return build(CenterPriorProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -64,7 +64,7 @@ class ProposerContractTests {
     @Nested
     class FullImage extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new FullImageProposer.Factory(), context());
+            return build(FullImageProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -79,7 +79,7 @@ class ProposerContractTests {
     @Nested
     class GroundTruth extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new GroundTruthProposer.Factory(), context());
+            return build(GroundTruthProposer.FACTORY, context());
         }
 
         protected boolean binary() {
