@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class ColorContrastContractTest extends MaskProposerContract {
  *     protected MaskProposer create() {
- *         return new ColorContrastFactory().create(new ColorContrastFactory().defaults(), context());
+ *         return ColorContrastProposer.FACTORY.create(ColorContrastProposer.FACTORY.defaults(), context());
  *     }
  * }
  * }</pre>
