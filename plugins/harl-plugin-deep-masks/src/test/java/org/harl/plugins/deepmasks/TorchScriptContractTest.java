@@ -6,7 +6,7 @@ import org.harl.testing.MaskProposerContract;
 class TorchScriptContractTest extends MaskProposerContract {
     @Override
     protected MaskProposer create() {
-        return new TorchScriptProposerFactory().create(TorchScriptProposerTest.config(InputNormalization.IMAGENET,
+        return TorchScriptProposer.FACTORY.create(TorchScriptProposerTest.config(InputNormalization.IMAGENET,
                 ModelOutput.PROBABILITIES, false), context());
     }
 
