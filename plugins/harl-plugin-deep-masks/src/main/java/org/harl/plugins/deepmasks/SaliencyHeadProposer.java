@@ -3,7 +3,6 @@ package org.harl.plugins.deepmasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.harl.core.registry.PluginRegistry;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.PluginContext;
@@ -72,7 +71,7 @@ public final class SaliencyHeadProposer implements MaskProposer {
         Path params = config.head().isBlank() ? runDir.resolve(SaliencyHeadFiles.DEFAULT_NAME + ".params")
                 : context.resolvePath(config.head());
         SaliencyHeadFiles.Saved saved = SaliencyHeadFiles.load(params); // fails fast, before the encoder loads
-        FeatureEncoder encoder = RunEncoders.open(runDir, PluginRegistry.discover(SaliencyHeadProposer.class.getClassLoader()));
+        FeatureEncoder encoder = RunEncoders.open(context, runDir);
         if (encoder.inputSide() != saved.info().inputSide()) {
             encoder.close();
             throw new IllegalArgumentException(params + " was trained at input side " + saved.info().inputSide()
