@@ -3,6 +3,7 @@ package org.harl.spi;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.harl.spi.encoder.FrozenEncoder;
 
 /** What the core hands a factory when it builds a component. */
 public interface PluginContext {
@@ -21,4 +22,16 @@ public interface PluginContext {
      * target proposer a saliency head trains against.
      */
     Object createComponent(ComponentKind kind, Map<String, Object> spec);
+
+    /**
+     * Opens the frozen encoder of the trained run in {@code runDirectory} (its {@code config.yaml} and latest
+     * checkpoint), e.g. for a mask proposer on learned features. The caller closes it.
+     *
+     * @throws IllegalArgumentException naming the directory when it holds no loadable run
+     * @throws UnsupportedOperationException in contexts that cannot load runs (the default, e.g. unit tests)
+     */
+    default FrozenEncoder openEncoder(Path runDirectory) {
+        throw new UnsupportedOperationException("this plugin context cannot open trained encoders (asked for "
+                + runDirectory + ")");
+    }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <pre>{@code
  * class ColorContrastContractTest extends MaskProposerContract {
  *     protected MaskProposer create() {
- *         return new ColorContrastFactory().create(new ColorContrastFactory().defaults(), context());
+ *         return ColorContrastProposer.FACTORY.create(ColorContrastProposer.FACTORY.defaults(), context());
  *     }
  * }
  * }</pre>

@@ -5,9 +5,11 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
+import org.harl.core.registry.EncoderOpener;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.train.Pretrainer;
+import org.harl.core.train.RunEncoderOpener;
 import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.spi.ComponentFactory;
@@ -30,6 +32,8 @@ public class HarlModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
+        // PluginContext.openEncoder: plugins reach trained runs through the SPI, not the training code
+        bind(EncoderOpener.class).to(RunEncoderOpener.class);
         for (ComponentKind kind : ComponentKind.values()) {
             MapBinder<String, ComponentFactory<?, ?>> factories = MapBinder.newMapBinder(binder(),
                     new TypeLiteral<String>() { }, new TypeLiteral<ComponentFactory<?, ?>>() { },

@@ -10,6 +10,7 @@ import org.harl.core.config.ComponentSpec;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.PluginContext;
+import org.harl.spi.encoder.FrozenEncoder;
 
 /** Makes the {@link PluginContext} handed to factories: for a run, or for a tool working outside a run. */
 @Singleton
@@ -17,11 +18,21 @@ public final class PluginContexts {
 
     private final PluginRegistry registry;
     private final ComponentBinder binder;
+    private final EncoderOpener encoders;
 
     @Inject
-    public PluginContexts(PluginRegistry registry, ComponentBinder binder) {
+    public PluginContexts(PluginRegistry registry, ComponentBinder binder, EncoderOpener encoders) {
         this.registry = registry;
         this.binder = binder;
+        this.encoders = encoders;
+    }
+
+    /** Contexts whose {@link PluginContext#openEncoder} is unsupported: for building a run's own components. */
+    public PluginContexts(PluginRegistry registry, ComponentBinder binder) {
+        this(registry, binder, runDirectory -> {
+            throw new UnsupportedOperationException("these plugin contexts open no trained encoders (asked for "
+                    + runDirectory + ")");
+        });
     }
 
     /** The context of a run: the experiment's seed, its run directory, paths relative to its YAML file. */
@@ -73,6 +84,11 @@ public final class PluginContexts {
         @Override
         public Object createComponent(ComponentKind kind, Map<String, Object> spec) {
             return registry.create(binder.bind(kind, spec, source), this, Object.class);
+        }
+
+        @Override
+        public FrozenEncoder openEncoder(Path runDirectory) {
+            return encoders.open(runDirectory);
         }
     }
 }

@@ -9,6 +9,6 @@ public final class AugmentationsPlugin implements HarlPlugin {
 
     @Override
     public List<ComponentFactory<?, ?>> factories() {
-        return List.of(new ByolAugmentationFactory());
+        return List.of(ByolAugmentation.FACTORY);
     }
 }

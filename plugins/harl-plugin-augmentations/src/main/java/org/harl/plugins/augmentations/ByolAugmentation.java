@@ -2,6 +2,8 @@ package org.harl.plugins.augmentations;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.augment.Augmentation;
 import org.harl.spi.augment.View;
 import org.harl.spi.data.Mask;
@@ -14,6 +16,13 @@ import org.harl.spi.data.RgbImage;
  * with per-view probabilities, then normalisation.
  */
 public final class ByolAugmentation implements Augmentation {
+
+    /** Registers {@code byol}. */
+    public static final ComponentFactory<ByolAugmentationConfig, Augmentation> FACTORY = ComponentFactory.of(
+            ComponentKind.AUGMENTATION, "byol",
+            "BYOL crop/flip (joint with the mask) + asymmetric colour jitter, grayscale, blur, solarize",
+            ByolAugmentationConfig.class, ByolAugmentationConfig.defaults(),
+            (config, context) -> new ByolAugmentation(config));
 
     /** The view size at which {@code blur_sigma} is given (BYOL's ImageNet crops). */
     static final double REFERENCE_SIZE = 224;

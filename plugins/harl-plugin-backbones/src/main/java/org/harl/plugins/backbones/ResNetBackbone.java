@@ -9,6 +9,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.backbone.Backbone;
 
 /**
@@ -23,6 +25,21 @@ import org.harl.spi.backbone.Backbone;
  */
 public record ResNetBackbone(Stem stem, List<Integer> widths, List<Integer> blocks, boolean bottleneck)
         implements Backbone {
+
+    /** Registers {@code resnet18}. */
+    public static final ComponentFactory<ResNetConfig, Backbone> RESNET18 = ComponentFactory.of(ComponentKind.BACKBONE,
+            "resnet18", "ResNet-18 (basic units, 11.2 M parameters), C5 = 512 channels", ResNetConfig.class,
+            ResNetConfig.defaults(), (config, context) -> resnet18(config.stem()));
+
+    /** Registers {@code resnet50}. */
+    public static final ComponentFactory<ResNetConfig, Backbone> RESNET50 = ComponentFactory.of(ComponentKind.BACKBONE,
+            "resnet50", "ResNet-50 (bottleneck units, 23.5 M parameters), C5 = 2048 channels", ResNetConfig.class,
+            ResNetConfig.defaults(), (config, context) -> resnet50(config.stem()));
+
+    /** Registers {@code tiny_resnet}. */
+    public static final ComponentFactory<TinyResNetConfig, Backbone> TINY_RESNET = ComponentFactory.of(
+            ComponentKind.BACKBONE, "tiny_resnet", "narrow ResNet for tests and quick CPU runs",
+            TinyResNetConfig.class, TinyResNetConfig.defaults(), (config, context) -> config.backbone());
 
     /** DJL convention: 0.9 here is PyTorch's momentum 0.1. */
     private static final float BN_MOMENTUM = 0.9f;

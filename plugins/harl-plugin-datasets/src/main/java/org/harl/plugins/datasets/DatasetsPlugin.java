@@ -1,10 +1,10 @@
 package org.harl.plugins.datasets;
 
 import java.util.List;
-import org.harl.plugins.datasets.fashion.FashionCompositesFactory;
-import org.harl.plugins.datasets.fashion.FashionMnistFactory;
-import org.harl.plugins.datasets.folder.ImageFolderFactory;
-import org.harl.plugins.datasets.synthetic.SyntheticObjectsFactory;
+import org.harl.plugins.datasets.fashion.FashionComposites;
+import org.harl.plugins.datasets.fashion.FashionMnist;
+import org.harl.plugins.datasets.folder.ImageFolder;
+import org.harl.plugins.datasets.synthetic.SyntheticObjects;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.HarlPlugin;
 
@@ -13,7 +13,6 @@ public final class DatasetsPlugin implements HarlPlugin {
 
     @Override
     public List<ComponentFactory<?, ?>> factories() {
-        return List.of(new SyntheticObjectsFactory(), new FashionMnistFactory(), new FashionCompositesFactory(),
-                new ImageFolderFactory());
+        return List.of(SyntheticObjects.FACTORY, FashionMnist.FACTORY, FashionComposites.FACTORY, ImageFolder.FACTORY);
     }
 }

@@ -9,6 +9,6 @@ public final class DeepMasksPlugin implements HarlPlugin {
 
     @Override
     public List<ComponentFactory<?, ?>> factories() {
-        return List.of(new TorchScriptProposerFactory(), new SaliencyHeadProposerFactory());
+        return List.of(TorchScriptProposer.FACTORY, SaliencyHeadProposer.FACTORY);
     }
 }

@@ -2,16 +2,11 @@ package org.harl.plugins.deepmasks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.harl.core.config.ComponentBinder;
-import org.harl.core.config.ResolvedConfig;
-import org.harl.core.registry.PluginContexts;
-import org.harl.core.registry.PluginRegistry;
-import org.harl.core.train.TrainedEncoder;
+import org.harl.spi.PluginContext;
 import org.harl.spi.augment.Augmentation;
+import org.harl.spi.encoder.FrozenEncoder;
 
 /**
  * Opens the frozen online encoder of a run as a {@link FeatureEncoder}: whole images at the run augmentation's
@@ -22,27 +17,20 @@ public final class RunEncoders {
     private RunEncoders() {
     }
 
-    /** Loads {@code runDir}'s latest checkpoint; errors name the run directory. */
-    public static FeatureEncoder open(Path runDir, PluginRegistry registry) {
-        TrainedEncoder encoder;
+    /** Opens {@code runDir}'s latest checkpoint through the context; errors name the run directory. */
+    public static FeatureEncoder open(PluginContext context, Path runDir) {
+        FrozenEncoder encoder = context.openEncoder(runDir);
         try {
-            encoder = TrainedEncoder.load(runDir, registry);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot load the encoder of " + runDir + ": " + e.getMessage(), e);
-        }
-        try {
-            Augmentation augmentation = registry.create(encoder.experiment().augmentation(),
-                    new PluginContexts(registry, new ComponentBinder(registry))
-                            .forExperiment(encoder.experiment(), Optional.of(runDir)), Augmentation.class);
+            Augmentation augmentation = encoder.augmentation();
             return new Frozen(encoder, augmentation.outputSize(), EvaluationNormalisation.of(augmentation),
-                    List.of(runDir.resolve(ResolvedConfig.FILE_NAME), encoder.checkpoint()));
+                    encoder.files());
         } catch (RuntimeException e) {
             encoder.close();
             throw e;
         }
     }
 
-    private record Frozen(TrainedEncoder encoder, int inputSide, EvaluationNormalisation normalisation,
+    private record Frozen(FrozenEncoder encoder, int inputSide, EvaluationNormalisation normalisation,
             List<Path> files) implements FeatureEncoder {
 
         @Override

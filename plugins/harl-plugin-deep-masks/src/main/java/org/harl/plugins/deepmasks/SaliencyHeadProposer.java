@@ -3,6 +3,10 @@ package org.harl.plugins.deepmasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.PluginContext;
+import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
 import org.harl.spi.data.Sample;
@@ -14,6 +18,12 @@ import org.harl.spi.mask.MaskProposer;
  * post-processing). Owns and closes the encoder.
  */
 public final class SaliencyHeadProposer implements MaskProposer {
+
+    /** Registers {@code saliency_head}: a 1x1 head on a run's frozen encoder (MaskContrast's "deep mask"). */
+    public static final ComponentFactory<SaliencyHeadConfig, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "saliency_head",
+            "deep masks: 1x1 saliency head on a trained run's frozen encoder (train it with masks train-saliency)",
+            SaliencyHeadConfig.class, SaliencyHeadConfig.defaults(), SaliencyHeadProposer::create);
 
     private final EncoderGrid grid;
     private final SaliencyHead head;
@@ -68,5 +78,23 @@ public final class SaliencyHeadProposer implements MaskProposer {
     @Override
     public void close() {
         grid.encoder().close();
+    }
+
+    private static MaskProposer create(SaliencyHeadConfig config, PluginContext context) {
+        InvalidConfigException.check(!config.encoder().isBlank(), "encoder",
+                "required: the run directory of a trained encoder (e.g. runs/quickstart)");
+        Path runDir = context.resolvePath(config.encoder());
+        Path params = config.head().isBlank() ? runDir.resolve(SaliencyHeadFiles.DEFAULT_NAME + ".params")
+                : context.resolvePath(config.head());
+        SaliencyHeadFiles.Saved saved = SaliencyHeadFiles.load(params); // fails fast, before the encoder loads
+        FeatureEncoder encoder = RunEncoders.open(context, runDir);
+        if (encoder.inputSide() != saved.info().inputSide()) {
+            encoder.close();
+            throw new IllegalArgumentException(params + " was trained at input side " + saved.info().inputSide()
+                    + " but the encoder of " + runDir + " takes " + encoder.inputSide());
+        }
+        return new SaliencyHeadProposer(new EncoderGrid(encoder, config.batchSize()), saved.head(),
+                config.threshold(), config.minComponent(), config.soft(),
+                List.of(params, SaliencyHeadFiles.infoFile(params)));
     }
 }

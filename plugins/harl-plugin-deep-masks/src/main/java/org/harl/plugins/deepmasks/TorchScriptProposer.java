@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.PluginContext;
+import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
 import org.harl.spi.data.Sample;
@@ -30,6 +34,12 @@ import org.harl.spi.mask.MaskProposer;
  * {@link Predictor} (DJL predictors are not thread-safe), all closed with the proposer.
  */
 public final class TorchScriptProposer implements MaskProposer {
+
+    /** Registers {@code torchscript}. */
+    public static final ComponentFactory<TorchScriptConfig, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "torchscript",
+            "foreground from a user-supplied TorchScript saliency model ((N,3,H,W) -> (N,1,H,W))",
+            TorchScriptConfig.class, TorchScriptConfig.defaults(), TorchScriptProposer::create);
 
     private final TorchScriptConfig config;
     private final Path modelFile;
@@ -156,5 +166,11 @@ public final class TorchScriptProposer implements MaskProposer {
         }
         allPredictors.clear();
         model.close();
+    }
+
+    private static MaskProposer create(TorchScriptConfig config, PluginContext context) {
+        InvalidConfigException.check(!config.model().isBlank(), "model",
+                "required: the path of a TorchScript (.pt) saliency model");
+        return new TorchScriptProposer(config, context.resolvePath(config.model()));
     }
 }

@@ -30,7 +30,7 @@ class SaliencyHeadContractTest extends MaskProposerContract {
     @Override
     protected Optional<Function<Path, MaskProposer>> modelLoader() {
         SaliencyHeadConfig d = SaliencyHeadConfig.defaults();
-        return Optional.of(head -> new SaliencyHeadProposerFactory().create(new SaliencyHeadConfig(
+        return Optional.of(head -> SaliencyHeadProposer.FACTORY.create(new SaliencyHeadConfig(
                 head.getParent().toString(), head.toString(), d.threshold(), d.minComponent(), d.soft(),
                 d.batchSize()), context()));
     }

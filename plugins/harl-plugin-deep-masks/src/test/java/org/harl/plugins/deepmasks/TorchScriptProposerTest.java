@@ -162,7 +162,7 @@ class TorchScriptProposerTest {
 
     @Test
     void factoryResolvesTheModelPathAndRequiresIt() {
-        TorchScriptProposerFactory f = new TorchScriptProposerFactory();
+        var f = TorchScriptProposer.FACTORY;
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> f.create(f.defaults(), TestPluginContext.withSeed(1)));
         assertEquals("model", e.key());

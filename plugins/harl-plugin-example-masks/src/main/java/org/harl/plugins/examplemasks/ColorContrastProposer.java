@@ -1,5 +1,7 @@
 package org.harl.plugins.examplemasks;
 
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
 import org.harl.spi.data.Sample;
@@ -10,6 +12,13 @@ import org.harl.spi.mask.MaskProposer;
  * border, so the border approximates the background). Stateless, hence thread-safe and deterministic.
  */
 public final class ColorContrastProposer implements MaskProposer {
+
+    /** Registers {@code color_contrast} as a mask proposer. */
+    public static final ComponentFactory<ColorContrastConfig, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "color_contrast",
+            "example plugin: pixels whose colour differs most from the image border's mean colour",
+            ColorContrastConfig.class, new ColorContrastConfig(0.05, ContrastThreshold.OTSU, false),
+            (config, context) -> new ColorContrastProposer(config));
 
     private final ColorContrastConfig config;
 

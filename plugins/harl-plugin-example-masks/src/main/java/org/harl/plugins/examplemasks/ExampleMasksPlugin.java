@@ -9,6 +9,6 @@ public final class ExampleMasksPlugin implements HarlPlugin {
 
     @Override
     public List<ComponentFactory<?, ?>> factories() {
-        return List.of(new ColorContrastFactory());
+        return List.of(ColorContrastProposer.FACTORY);
     }
 }

@@ -6,8 +6,7 @@ import org.harl.testing.MaskProposerContract;
 class ColorContrastContractTest extends MaskProposerContract {
     @Override
     protected MaskProposer create() {
-        ColorContrastFactory f = new ColorContrastFactory();
-        return f.create(f.defaults(), context());
+        return ColorContrastProposer.FACTORY.create(ColorContrastProposer.FACTORY.defaults(), context());
     }
 
     @Override

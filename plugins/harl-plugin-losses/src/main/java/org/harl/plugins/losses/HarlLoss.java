@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.loss.PooledBranch;
 import org.harl.spi.loss.SslLoss;
 
@@ -14,6 +16,11 @@ import org.harl.spi.loss.SslLoss;
  * view's own soft mask on the feature grid). L = beta * L_img + (1 - beta) * (alpha * L_fg + (1 - alpha) * L_bg).
  */
 public final class HarlLoss implements SslLoss {
+
+    /** Registers {@code harl}. */
+    public static final ComponentFactory<HarlLossConfig, SslLoss> FACTORY = ComponentFactory.of(ComponentKind.LOSS,
+            "harl", "HARL: beta * L_img + (1 - beta) * (alpha * L_fg + (1 - alpha) * L_bg), masked-mean pooling",
+            HarlLossConfig.class, HarlLossConfig.defaults(), (config, context) -> new HarlLoss(config));
 
     public static final String IMG = "img";
     public static final String FG = "fg";

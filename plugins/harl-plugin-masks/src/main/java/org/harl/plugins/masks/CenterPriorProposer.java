@@ -2,7 +2,6 @@ package org.harl.plugins.masks;
 
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
-import org.harl.spi.PluginContext;
 import org.harl.spi.config.Doc;
 import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.data.Mask;
@@ -43,29 +42,8 @@ public final class CenterPriorProposer implements MaskProposer {
         return new Mask(w, h, d);
     }
 
-    public static final class Factory implements ComponentFactory<Config, MaskProposer> {
-        public ComponentKind kind() {
-            return ComponentKind.MASK_PROPOSER;
-        }
-
-        public String name() {
-            return "center_prior";
-        }
-
-        public String description() {
-            return "centred ellipse covering a fixed fraction of the image";
-        }
-
-        public Class<Config> configType() {
-            return Config.class;
-        }
-
-        public Config defaults() {
-            return new Config(0.3);
-        }
-
-        public MaskProposer create(Config config, PluginContext context) {
-            return new CenterPriorProposer(config);
-        }
-    }
+    /** Registers {@code center_prior}. */
+    public static final ComponentFactory<Config, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "center_prior", "centred ellipse covering a fixed fraction of the image",
+            Config.class, new Config(0.3), (config, context) -> new CenterPriorProposer(config));
 }

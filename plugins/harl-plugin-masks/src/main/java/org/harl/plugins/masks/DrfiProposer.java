@@ -92,33 +92,17 @@ public final class DrfiProposer implements MaskProposer {
                 : Binarization.binarize(map, w, h, config.maxThreshold(), config.minComponentFraction());
     }
 
-    public static final class Factory implements ComponentFactory<DrfiConfig, MaskProposer> {
-        public ComponentKind kind() {
-            return ComponentKind.MASK_PROPOSER;
-        }
+    /** Registers {@code drfi}. */
+    public static final ComponentFactory<DrfiConfig, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "drfi",
+            "DRFI regional saliency over multi-level Felzenszwalb segmentations, adaptive threshold",
+            DrfiConfig.class, DrfiConfig.defaults(), DrfiProposer::create);
 
-        public String name() {
-            return "drfi";
+    private static MaskProposer create(DrfiConfig config, PluginContext context) {
+        if (config.model().isEmpty()) {
+            return new DrfiProposer(config, bundledForest());
         }
-
-        public String description() {
-            return "DRFI regional saliency over multi-level Felzenszwalb segmentations, adaptive threshold";
-        }
-
-        public Class<DrfiConfig> configType() {
-            return DrfiConfig.class;
-        }
-
-        public DrfiConfig defaults() {
-            return DrfiConfig.defaults();
-        }
-
-        public MaskProposer create(DrfiConfig config, PluginContext context) {
-            if (config.model().isEmpty()) {
-                return new DrfiProposer(config, bundledForest());
-            }
-            Path model = context.resolvePath(config.model());
-            return new DrfiProposer(config, readForest(model), List.of(model));
-        }
+        Path model = context.resolvePath(config.model());
+        return new DrfiProposer(config, readForest(model), List.of(model));
     }
 }

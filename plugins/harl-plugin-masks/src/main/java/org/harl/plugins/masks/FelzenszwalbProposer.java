@@ -2,7 +2,6 @@ package org.harl.plugins.masks;
 
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
-import org.harl.spi.PluginContext;
 import org.harl.spi.config.Doc;
 import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.data.Mask;
@@ -61,29 +60,9 @@ public final class FelzenszwalbProposer implements MaskProposer {
         return new Mask(w, h, m);
     }
 
-    public static final class Factory implements ComponentFactory<Config, MaskProposer> {
-        public ComponentKind kind() {
-            return ComponentKind.MASK_PROPOSER;
-        }
-
-        public String name() {
-            return "felzenszwalb";
-        }
-
-        public String description() {
-            return "FH segments that do not touch the image border";
-        }
-
-        public Class<Config> configType() {
-            return Config.class;
-        }
-
-        public Config defaults() {
-            return new Config(500, 0.8, 1000, 187_500, 0.05);
-        }
-
-        public MaskProposer create(Config config, PluginContext context) {
-            return new FelzenszwalbProposer(config);
-        }
-    }
+    /** Registers {@code felzenszwalb}. */
+    public static final ComponentFactory<Config, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "felzenszwalb", "FH segments that do not touch the image border",
+            Config.class, new Config(500, 0.8, 1000, 187_500, 0.05),
+            (config, context) -> new FelzenszwalbProposer(config));
 }

@@ -2,7 +2,6 @@ package org.harl.plugins.masks;
 
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
-import org.harl.spi.PluginContext;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
@@ -19,29 +18,8 @@ public final class FullImageProposer implements MaskProposer {
         return Mask.filled(sample.image().width(), sample.image().height(), 1f);
     }
 
-    public static final class Factory implements ComponentFactory<Config, MaskProposer> {
-        public ComponentKind kind() {
-            return ComponentKind.MASK_PROPOSER;
-        }
-
-        public String name() {
-            return "full_image";
-        }
-
-        public String description() {
-            return "all-ones mask (whole image is foreground)";
-        }
-
-        public Class<Config> configType() {
-            return Config.class;
-        }
-
-        public Config defaults() {
-            return new Config();
-        }
-
-        public MaskProposer create(Config config, PluginContext context) {
-            return new FullImageProposer();
-        }
-    }
+    /** Registers {@code full_image}. */
+    public static final ComponentFactory<Config, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "full_image", "all-ones mask (whole image is foreground)",
+            Config.class, new Config(), (config, context) -> new FullImageProposer());
 }

@@ -2,7 +2,6 @@ package org.harl.plugins.masks;
 
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
-import org.harl.spi.PluginContext;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
@@ -26,29 +25,8 @@ public final class GroundTruthProposer implements MaskProposer {
         return m;
     }
 
-    public static final class Factory implements ComponentFactory<Config, MaskProposer> {
-        public ComponentKind kind() {
-            return ComponentKind.MASK_PROPOSER;
-        }
-
-        public String name() {
-            return "ground_truth";
-        }
-
-        public String description() {
-            return "the dataset's exact masks (error if it has none)";
-        }
-
-        public Class<Config> configType() {
-            return Config.class;
-        }
-
-        public Config defaults() {
-            return new Config();
-        }
-
-        public MaskProposer create(Config config, PluginContext context) {
-            return new GroundTruthProposer();
-        }
-    }
+    /** Registers {@code ground_truth}. */
+    public static final ComponentFactory<Config, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "ground_truth", "the dataset's exact masks (error if it has none)",
+            Config.class, new Config(), (config, context) -> new GroundTruthProposer());
 }

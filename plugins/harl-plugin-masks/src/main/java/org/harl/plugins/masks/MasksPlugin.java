@@ -9,7 +9,7 @@ public final class MasksPlugin implements HarlPlugin {
 
     @Override
     public List<ComponentFactory<?, ?>> factories() {
-        return List.of(new DrfiProposer.Factory(), new FelzenszwalbProposer.Factory(), new FullImageProposer.Factory(),
-                new CenterPriorProposer.Factory(), new PrecomputedProposer.Factory(), new GroundTruthProposer.Factory());
+        return List.of(DrfiProposer.FACTORY, FelzenszwalbProposer.FACTORY, FullImageProposer.FACTORY,
+                CenterPriorProposer.FACTORY, PrecomputedProposer.FACTORY, GroundTruthProposer.FACTORY);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
-import org.harl.spi.PluginContext;
 import org.harl.spi.config.Doc;
 import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.config.Required;
@@ -82,29 +81,10 @@ public final class PrecomputedProposer implements MaskProposer {
         return new Mask(w, h, out);
     }
 
-    public static final class Factory implements ComponentFactory<Config, MaskProposer> {
-        public ComponentKind kind() {
-            return ComponentKind.MASK_PROPOSER;
-        }
-
-        public String name() {
-            return "precomputed";
-        }
-
-        public String description() {
-            return "masks read from a folder (sample id with .png), e.g. written by 'harl masks generate'";
-        }
-
-        public Class<Config> configType() {
-            return Config.class;
-        }
-
-        public Config defaults() {
-            return new Config("masks", true);
-        }
-
-        public MaskProposer create(Config config, PluginContext context) {
-            return new PrecomputedProposer(context.resolvePath(config.dir()), config.binarize());
-        }
-    }
+    /** Registers {@code precomputed}. */
+    public static final ComponentFactory<Config, MaskProposer> FACTORY = ComponentFactory.of(
+            ComponentKind.MASK_PROPOSER, "precomputed",
+            "masks read from a folder (sample id with .png), e.g. written by 'harl masks generate'",
+            Config.class, new Config("masks", true),
+            (config, context) -> new PrecomputedProposer(context.resolvePath(config.dir()), config.binarize()));
 }

@@ -30,7 +30,7 @@ class ProposerContractTests {
     @Nested
     class Drfi extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new DrfiProposer.Factory(), context());
+            return build(DrfiProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -43,7 +43,7 @@ class ProposerContractTests {
 
         protected Optional<Function<Path, MaskProposer>> modelLoader() {
             DrfiConfig d = DrfiConfig.defaults();
-            return Optional.of(model -> new DrfiProposer.Factory().create(new DrfiConfig(d.levels(),
+            return Optional.of(model -> DrfiProposer.FACTORY.create(new DrfiConfig(d.levels(),
                     d.referencePixels(), d.threshold(), d.maxThreshold(), d.minComponentFraction(), model.toString()),
                     context()));
         }
@@ -52,7 +52,7 @@ class ProposerContractTests {
     @Nested
     class Fh extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new FelzenszwalbProposer.Factory(), context());
+            return build(FelzenszwalbProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -67,7 +67,7 @@ class ProposerContractTests {
     @Nested
     class CenterPrior extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new CenterPriorProposer.Factory(), context());
+            return build(CenterPriorProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -82,7 +82,7 @@ class ProposerContractTests {
     @Nested
     class FullImage extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new FullImageProposer.Factory(), context());
+            return build(FullImageProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -97,7 +97,7 @@ class ProposerContractTests {
     @Nested
     class GroundTruth extends MaskProposerContract {
         protected MaskProposer create() {
-            return build(new GroundTruthProposer.Factory(), context());
+            return build(GroundTruthProposer.FACTORY, context());
         }
 
         protected boolean binary() {
@@ -137,7 +137,7 @@ class ProposerContractTests {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new PrecomputedProposer.Factory().create(new PrecomputedProposer.Config(maskDir.toString(), true),
+            return PrecomputedProposer.FACTORY.create(new PrecomputedProposer.Config(maskDir.toString(), true),
                     context());
         }
 

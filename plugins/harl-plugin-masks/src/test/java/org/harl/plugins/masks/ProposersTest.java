@@ -89,7 +89,7 @@ class ProposersTest {
         d[1] = 1f;
         d[3] = 1f; // right column of a 2x2 mask
         ImageFiles.writeMask(new Mask(2, 2, d), dir.resolve("masks/cls/img1.png"));
-        var p = new PrecomputedProposer.Factory().create(new PrecomputedProposer.Config("masks", true), context(dir));
+        var p = PrecomputedProposer.FACTORY.create(new PrecomputedProposer.Config("masks", true), context(dir));
         Mask m = p.propose(blank("cls/img1.jpg", 4, 4));
         assertEquals(0.5, m.foregroundFraction(), 1e-9);
         assertEquals(1f, m.get(3, 0));

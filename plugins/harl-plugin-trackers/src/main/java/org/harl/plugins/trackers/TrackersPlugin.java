@@ -1,9 +1,9 @@
 package org.harl.plugins.trackers;
 
 import java.util.List;
-import org.harl.plugins.trackers.console.ConsoleTrackerFactory;
-import org.harl.plugins.trackers.jsonl.JsonlTrackerFactory;
-import org.harl.plugins.trackers.wandb.WandbTrackerFactory;
+import org.harl.plugins.trackers.console.ConsoleTracker;
+import org.harl.plugins.trackers.jsonl.JsonlTracker;
+import org.harl.plugins.trackers.wandb.WandbTracker;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.HarlPlugin;
 
@@ -11,6 +11,6 @@ import org.harl.spi.HarlPlugin;
 public final class TrackersPlugin implements HarlPlugin {
     @Override
     public List<ComponentFactory<?, ?>> factories() {
-        return List.of(new ConsoleTrackerFactory(), new JsonlTrackerFactory(), new WandbTrackerFactory());
+        return List.of(ConsoleTracker.FACTORY, JsonlTracker.FACTORY, WandbTracker.FACTORY);
     }
 }

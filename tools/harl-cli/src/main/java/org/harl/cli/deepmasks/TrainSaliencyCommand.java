@@ -14,7 +14,6 @@ import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.ExperimentLoader;
 import org.harl.core.config.ResolvedConfig;
 import org.harl.core.registry.PluginContexts;
-import org.harl.core.registry.PluginRegistry;
 import org.harl.plugins.deepmasks.FeatureEncoder;
 import org.harl.plugins.deepmasks.RunEncoders;
 import org.harl.plugins.deepmasks.SaliencyHeadFiles;
@@ -44,7 +43,6 @@ public final class TrainSaliencyCommand implements Callable<Integer> {
     private final ExperimentLoader loader;
     private final ComponentBinder binder;
     private final PluginContexts contexts;
-    private final PluginRegistry registry;
 
     @Spec
     CommandSpec spec;
@@ -82,12 +80,10 @@ public final class TrainSaliencyCommand implements Callable<Integer> {
     Path out;
 
     @Inject
-    public TrainSaliencyCommand(ExperimentLoader loader, ComponentBinder binder, PluginContexts contexts,
-            PluginRegistry registry) {
+    public TrainSaliencyCommand(ExperimentLoader loader, ComponentBinder binder, PluginContexts contexts) {
         this.loader = loader;
         this.binder = binder;
         this.contexts = contexts;
-        this.registry = registry;
     }
 
     @Override
@@ -111,7 +107,7 @@ public final class TrainSaliencyCommand implements Callable<Integer> {
         Path params = out != null ? out : runDir.resolve(SaliencyHeadFiles.DEFAULT_NAME + ".params");
         try (DatasetSource dataset = contexts.create(experiment.dataset(), context, DatasetSource.class);
                 MaskProposer target = contexts.create(targetSpec, toolContext, MaskProposer.class);
-                FeatureEncoder encoder = RunEncoders.open(runDir, registry)) {
+                FeatureEncoder encoder = RunEncoders.open(context, runDir)) {
             long available = dataset.size(Split.TRAIN);
             int n = (int) Math.min(images, available);
             if (n == 0) {

@@ -10,6 +10,8 @@ import org.harl.plugins.datasets.synthetic.ClassHues;
 import org.harl.plugins.datasets.synthetic.Colour;
 import org.harl.plugins.datasets.synthetic.Placement;
 import org.harl.plugins.datasets.SampleIds;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Resampler;
@@ -22,6 +24,13 @@ import org.harl.spi.data.Split;
  * backgrounds of {@code synthetic_objects}; the item's own pixels (> 0) give the exact mask; labels kept.
  */
 public final class FashionComposites implements DatasetSource {
+
+    /** Registers {@code fashion_composites}. */
+    public static final ComponentFactory<FashionCompositesConfig, DatasetSource> FACTORY = ComponentFactory.of(
+            ComponentKind.DATASET, "fashion_composites",
+            "Fashion-MNIST items colourised and pasted on cluttered random-colour backgrounds, exact masks",
+            FashionCompositesConfig.class, FashionCompositesConfig.defaults(),
+            (config, context) -> new FashionComposites(context.resolvePath(config.dataDir()), config));
 
     private final FashionMnistData data;
     private final FashionCompositesConfig config;

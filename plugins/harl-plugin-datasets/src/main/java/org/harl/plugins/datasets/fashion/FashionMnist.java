@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.harl.plugins.datasets.SampleIds;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Resampler;
@@ -13,6 +15,13 @@ import org.harl.spi.data.Split;
 
 /** Fashion-MNIST as grey RGB images; the item's own pixels (> 0) are its exact mask. */
 public final class FashionMnist implements DatasetSource {
+
+    /** Registers {@code fashion_mnist}. */
+    public static final ComponentFactory<FashionMnistConfig, DatasetSource> FACTORY = ComponentFactory.of(
+            ComponentKind.DATASET, "fashion_mnist",
+            "Fashion-MNIST (apt-get install dataset-fashion-mnist), grey items with their exact masks",
+            FashionMnistConfig.class, FashionMnistConfig.defaults(),
+            (config, context) -> new FashionMnist(context.resolvePath(config.dataDir()), config));
 
     private final FashionMnistData data;
     private final int side;

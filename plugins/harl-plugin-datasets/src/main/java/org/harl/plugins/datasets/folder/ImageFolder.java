@@ -13,6 +13,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.harl.plugins.datasets.SampleIds;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
+import org.harl.spi.PluginContext;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.Mask;
@@ -29,6 +32,12 @@ import org.harl.spi.data.Split;
  * number of files each policy affected is in {@link #counters()}.
  */
 public final class ImageFolder implements DatasetSource {
+
+    /** Registers {@code image_folder}. */
+    public static final ComponentFactory<ImageFolderConfig, DatasetSource> FACTORY = ComponentFactory.of(
+            ComponentKind.DATASET, "image_folder",
+            "root/<class>/<file>.{jpg,jpeg,png} with optional masks at the same relative paths (.png)",
+            ImageFolderConfig.class, ImageFolderConfig.defaults(), ImageFolder::create);
 
     private static final System.Logger LOG = System.getLogger(ImageFolder.class.getName());
 
@@ -225,5 +234,17 @@ public final class ImageFolder implements DatasetSource {
         c.put("full_image_masks", fullImageMasks.get());
         c.put("resized_masks", resizedMasks.get());
         return c;
+    }
+
+    private static DatasetSource create(ImageFolderConfig config, PluginContext context) {
+        Path cache = config.indexCache().isEmpty() ? defaultCache() : context.resolvePath(config.indexCache());
+        return new ImageFolder(config, context::resolvePath, cache);
+    }
+
+    /** {@code ~/.cache/harl/image-index} (XDG_CACHE_HOME respected). */
+    public static Path defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("harl").resolve("image-index");
     }
 }

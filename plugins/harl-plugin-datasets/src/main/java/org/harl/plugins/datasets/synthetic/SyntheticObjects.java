@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.harl.plugins.datasets.SampleIds;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
@@ -15,6 +17,13 @@ import org.harl.spi.data.Split;
  * random colours; the exact object mask as ground truth. Image {@code (split, index)} depends only on the config.
  */
 public final class SyntheticObjects implements DatasetSource {
+
+    /** Registers {@code synthetic_objects}. */
+    public static final ComponentFactory<SyntheticObjectsConfig, DatasetSource> FACTORY = ComponentFactory.of(
+            ComponentKind.DATASET, "synthetic_objects",
+            "generated objects (class shape + palette + texture) on random cluttered backgrounds, exact masks",
+            SyntheticObjectsConfig.class, SyntheticObjectsConfig.defaults(),
+            (config, context) -> new SyntheticObjects(config));
 
     private final SyntheticObjectsConfig config;
     private final List<ObjectClass> classes;

@@ -87,7 +87,7 @@ class FashionDatasetsTest {
     void theFixtureOfRealItemsLoadsThroughDataDir() {
         Path fixture = TestResources.path(FashionDatasetsTest.class, "fashion-mnist");
         TestPluginContext ctx = new TestPluginContext(1, fixture.getParent(), null, null);
-        FashionMnistFactory f = new FashionMnistFactory();
+        var f = FashionMnist.FACTORY;
         try (DatasetSource ds = f.create(new FashionMnistConfig("fashion-mnist", 28, 0, 0), ctx)) {
             assertEquals(300, ds.size(Split.TRAIN));
             assertEquals(100, ds.size(Split.TEST));

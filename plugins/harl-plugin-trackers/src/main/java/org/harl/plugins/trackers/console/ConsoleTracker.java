@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.track.RunInfo;
 import org.harl.spi.track.Tracker;
 
@@ -13,6 +15,12 @@ import org.harl.spi.track.Tracker;
  * logs it, else from steps/s times {@code training.batch_size} of the config.
  */
 public final class ConsoleTracker implements Tracker {
+
+    /** Registers the {@code console} tracker. */
+    public static final ComponentFactory<ConsoleConfig, Tracker> FACTORY = ComponentFactory.of(ComponentKind.TRACKER,
+            "console", "progress line with ETA, loss and images/s", ConsoleConfig.class, ConsoleConfig.defaults(),
+            (config, context) -> new ConsoleTracker(config, System.out, System.console() != null, System::nanoTime));
+
     private final ConsoleConfig config;
     private final PrintStream out;
     private final boolean terminal;

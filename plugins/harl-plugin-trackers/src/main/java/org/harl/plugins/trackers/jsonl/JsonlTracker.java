@@ -15,6 +15,8 @@ import java.util.Map;
 import org.harl.plugins.trackers.AtomicFiles;
 import org.harl.plugins.trackers.ExtendedJson;
 import org.harl.plugins.trackers.TrackerWarnings;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.track.RunInfo;
 import org.harl.spi.track.Tracker;
 
@@ -24,6 +26,12 @@ import org.harl.spi.track.Tracker;
  * A resumed run first drops the rows at steps {@code >= startStep}, so each step appears once.
  */
 public final class JsonlTracker implements Tracker {
+
+    /** Registers the {@code jsonl} tracker. */
+    public static final ComponentFactory<JsonlConfig, Tracker> FACTORY = ComponentFactory.of(ComponentKind.TRACKER,
+            "jsonl", "metrics.jsonl + summary.json in the run directory (read by `harl report`)", JsonlConfig.class,
+            JsonlConfig.defaults(), (config, context) -> new JsonlTracker(config, System.err));
+
     private final JsonlConfig config;
     private final TrackerWarnings warnings;
     private Path dir;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.harl.plugins.trackers.ExtendedJson;
 import org.harl.plugins.trackers.TrackerWarnings;
+import org.harl.spi.ComponentFactory;
+import org.harl.spi.ComponentKind;
 import org.harl.spi.track.RunInfo;
 import org.harl.spi.track.Tracker;
 
@@ -22,6 +24,13 @@ import org.harl.spi.track.Tracker;
  * warnings, and a run that loses the server continues offline.
  */
 public final class WandbTracker implements Tracker {
+
+    /** Registers the {@code wandb} tracker. */
+    public static final ComponentFactory<WandbConfig, Tracker> FACTORY = ComponentFactory.of(ComponentKind.TRACKER,
+            "wandb", "Weights & Biases: online streaming, offline journal (harl wandb sync) or disabled",
+            WandbConfig.class, WandbConfig.defaults(),
+            (config, context) -> new WandbTracker(config, System.getenv(), System.err));
+
     private static final DateTimeFormatter OUTPUT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
     private final WandbConfig config;
