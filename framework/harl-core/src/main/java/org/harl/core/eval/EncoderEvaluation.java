@@ -18,6 +18,7 @@ import org.harl.core.config.TreeOps;
 import org.harl.core.data.EvalBatchLoader;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.registry.PluginRegistry;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.train.TrainedEncoder;
 import org.harl.spi.ComponentKind;
@@ -111,7 +112,8 @@ public final class EncoderEvaluation implements RunEvaluator {
 
     /** Merges results into summary.json, keeping the training monitor's kNN value under its own name. */
     static Map<String, Object> record(Path runDir, Map<String, Object> results) {
-        Map<String, Object> before = SummaryFile.read(runDir);
+        RunDirectory run = new RunDirectory(runDir);
+        Map<String, Object> before = run.summary();
         Map<String, Object> update = new LinkedHashMap<>();
         // knn_k is written only by this evaluation: a knn_top1 without it is the training monitor's
         if (results.containsKey("knn_top1") && before.containsKey("knn_top1") && !before.containsKey("knn_k")
@@ -119,7 +121,7 @@ public final class EncoderEvaluation implements RunEvaluator {
             update.put("monitor_knn_top1", before.get("knn_top1"));
         }
         update.putAll(results);
-        SummaryFile.merge(runDir, update);
+        run.mergeSummary(update);
         return results;
     }
 

@@ -15,7 +15,7 @@ import org.harl.core.data.PairBatchLoader;
 import org.harl.core.masks.CachingMaskProposer;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.run.ExperimentRunner;
-import org.harl.core.run.RunLauncher;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
 import org.harl.spi.PluginContext;
@@ -52,7 +52,7 @@ public final class Pretrainer implements ExperimentRunner {
             // read once when the PyTorch engine starts; effective when this is the first use of the engine
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(tc.threads()));
         }
-        Path runDir = RunLauncher.runDirectory(experiment, options);
+        Path runDir = RunDirectory.of(experiment, options).path();
         PluginContext ctx = contexts.forExperiment(experiment, Optional.of(runDir));
         Backbone backbone = contexts.create(experiment.backbone(), ctx, Backbone.class);
         SslLoss loss = contexts.create(experiment.loss(), ctx, SslLoss.class);

@@ -14,6 +14,7 @@ import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.MonitorConfig;
 import org.harl.core.config.OptimizerConfig;
 import org.harl.core.data.PairBatch;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ class TrainingLoopTest {
                     MonitorConfig.defaults());
             // killed after 7 batches; the last checkpoint was written after 6; not marked completed
             assertFalse(run(cut, false, 7).summary.containsKey("completed"));
+            assertFalse(new RunDirectory(runs.resolve("cut-" + type)).isCompleted());
             assertTrue(Files.exists(runs.resolve("cut-" + type + "/checkpoints/step-000000006.ckpt")));
             Map<Long, Double> resumed = run(cut, true, 0).losses();
             assertEquals(List.of(6L, 7L, 8L, 9L, 10L, 11L), List.copyOf(resumed.keySet()), type.toString());
@@ -91,6 +93,10 @@ class TrainingLoopTest {
         assertEquals(16L, r.summary().get("empty_fg_total"));
         assertEquals(true, r.summary().get("completed"));
         assertEquals(true, t.summary.get("completed"));
+        // the run directory writes summary.json itself: no tracker here writes files
+        Map<String, Object> written = new RunDirectory(runs.resolve("dir")).summary();
+        assertEquals(true, written.get("completed"));
+        assertEquals(acc, (double) written.get("knn_top1"), 0);
         assertEquals(0, t.exitCode);
         assertEquals("g", t.info.group());
     }

@@ -12,8 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.harl.cli.CliRunner;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.ExperimentRunner;
-import org.harl.core.run.RunLauncher;
 import org.harl.core.run.RunResult;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.sweep.SweepResults;
@@ -44,7 +44,7 @@ class SweepCommandTest {
     private AbstractModule engine(boolean withEvaluator) {
         ExperimentRunner runner = (experiment, options) -> {
             calls.add(experiment.name() + " seed=" + experiment.seed() + " group=" + options.group());
-            return new RunResult(RunLauncher.runDirectory(experiment, options), true,
+            return new RunResult(RunDirectory.of(experiment, options).path(), true,
                     Map.of("wall_s", 3.0, "epochs", experiment.training().epochs()));
         };
         RunEvaluator evaluator = runDir -> Map.of("linear_top1", 0.25, "knn_top1", 0.5);

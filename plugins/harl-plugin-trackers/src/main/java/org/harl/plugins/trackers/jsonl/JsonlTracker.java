@@ -19,8 +19,9 @@ import org.harl.spi.track.RunInfo;
 import org.harl.spi.track.Tracker;
 
 /**
- * Writes {@code metrics.jsonl} (one object per log call: {@code "step"} plus the metrics), {@code summary.json}
- * (rewritten atomically on every change), {@code media.jsonl} (logged images) and {@code config.json}.
+ * Writes {@code metrics.jsonl} (one object per log call: {@code "step"} plus the metrics), {@code media.jsonl}
+ * (logged images) and {@code config.json}. The run's {@code summary.json} belongs to the core's run directory,
+ * which writes it whatever trackers are configured, so summary values are not written here.
  * A resumed run first drops the rows at steps {@code >= startStep}, so each step appears once.
  */
 public final class JsonlTracker implements Tracker {
@@ -28,7 +29,6 @@ public final class JsonlTracker implements Tracker {
     private final TrackerWarnings warnings;
     private Path dir;
     private BufferedWriter metrics;
-    private final Map<String, Object> summary = new LinkedHashMap<>();
 
     public JsonlTracker(JsonlConfig config, PrintStream err) {
         this.config = config;
@@ -41,18 +41,13 @@ public final class JsonlTracker implements Tracker {
         try {
             Files.createDirectories(dir);
             Path metricsPath = dir.resolve(config.metricsFile());
-            Path summaryPath = dir.resolve(config.summaryFile());
             Path mediaPath = dir.resolve(config.mediaFile());
             if (run.resumed()) {
                 keepRowsBefore(metricsPath, run.startStep());
                 keepRowsBefore(mediaPath, run.startStep());
-                if (Files.exists(summaryPath)) {
-                    summary.putAll(ExtendedJson.readMap(Files.readString(summaryPath)));
-                }
             } else {
                 Files.deleteIfExists(metricsPath);
                 Files.deleteIfExists(mediaPath);
-                Files.deleteIfExists(summaryPath);
             }
             AtomicFiles.write(dir.resolve("config.json"), ExtendedJson.write(ExtendedJson.plain(run.config())) + "\n");
             metrics = Files.newBufferedWriter(metricsPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -137,24 +132,11 @@ public final class JsonlTracker implements Tracker {
 
     @Override
     public synchronized void summary(Map<String, Object> values) {
-        values.forEach((k, v) -> summary.put(k, ExtendedJson.plain(v)));
-        writeSummary();
-    }
-
-    private void writeSummary() {
-        if (dir == null) {
-            return;
-        }
-        try {
-            AtomicFiles.write(dir.resolve(config.summaryFile()), ExtendedJson.write(summary) + "\n");
-        } catch (IOException e) {
-            warnings.warn("cannot write " + config.summaryFile() + ": " + e.getMessage());
-        }
+        // summary.json is written by the core's run directory for every run; this tracker keeps to its own files
     }
 
     @Override
     public synchronized void finish(int exitCode) {
-        writeSummary();
         close();
     }
 

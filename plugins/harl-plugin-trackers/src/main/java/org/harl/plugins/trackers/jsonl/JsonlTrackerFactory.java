@@ -19,7 +19,7 @@ public final class JsonlTrackerFactory implements ComponentFactory<JsonlConfig, 
 
     @Override
     public String description() {
-        return "metrics.jsonl + summary.json in the run directory (read by `harl report`)";
+        return "metrics.jsonl + media.jsonl in the run directory (read by `harl report`)";
     }
 
     @Override
