@@ -61,7 +61,7 @@ public final class SweepRunner {
             throws InterruptedException {
         List<PlannedRun> chosen = plan.stream().filter(selected).toList();
         List<RunOutcome> ran = new ArrayList<>();
-        SweepResults results = new SweepResults(sweepDir(sweep));
+        SweepResultFiles results = new SweepResultFiles(sweepDir(sweep));
         if (parallel == 1) {
             for (int i = 0; i < chosen.size(); i++) {
                 ran.add(runOne(sweep, chosen.get(i), i, chosen.size()));

@@ -99,7 +99,7 @@ class SweepRunnerTest {
         assertEquals(true, summary.get("completed"));
 
         List<String> csv = Files.readAllLines(root.resolve("abl/results.csv"));
-        assertEquals(SweepResults.CSV_HEADER, csv.get(0));
+        assertEquals(ResultsCsv.header(), csv.get(0));
         assertEquals("\"alpha=0.5,beta=1\",1,\"" + root.resolve("abl/alpha=0.5,beta=1/seed1")
                 + "\",completed,2,11.0,0.4,0.9,0.6,0.95,0.2,0.3", csv.get(2));
         String md = Files.readString(root.resolve("abl/results.md"));

@@ -17,7 +17,7 @@ import org.harl.core.sweep.RunOutcome;
 import org.harl.core.sweep.RunReuse;
 import org.harl.core.sweep.RunProgress;
 import org.harl.core.sweep.SweepPlanner;
-import org.harl.core.sweep.SweepResults;
+import org.harl.core.sweep.SweepResultFiles;
 import org.harl.core.sweep.SweepRunner;
 import org.harl.core.train.Checkpoints;
 import picocli.CommandLine.Command;
@@ -121,7 +121,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
         });
         List<RunOutcome> outcomes = runner.run(sweep, all, plan::contains);
-        SweepResults results = new SweepResults(runner.sweepDir(sweep));
+        SweepResultFiles results = new SweepResultFiles(runner.sweepDir(sweep));
         long done = outcomes.stream().filter(o -> o.status().equals("completed")).count();
         out.printf("%d/%d runs completed; results: %s, %s%n", done, outcomes.size(), results.csv(),
                 results.markdown());
