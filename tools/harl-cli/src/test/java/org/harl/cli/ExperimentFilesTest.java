@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.harl.core.config.ConfigException;
 import org.harl.core.config.ExperimentConfig;
-import org.harl.core.config.ExperimentFiles;
+import org.harl.core.sweep.ExperimentFiles;
 import org.harl.core.guice.Harl;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,6 @@ import org.harl.core.data.EvalBatchLoader;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.core.run.RunDirectory;
-import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.train.TrainedEncoder;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.PluginContext;
@@ -34,7 +33,7 @@ import org.harl.spi.data.Split;
  * monitor's own {@code knn_top1} (on its bank/test subsets) is kept as {@code monitor_knn_top1}.
  */
 @Singleton
-public final class EncoderEvaluation implements RunEvaluator {
+public final class EncoderEvaluation {
 
     /** Feature extraction settings. */
     /**
@@ -68,24 +67,15 @@ public final class EncoderEvaluation implements RunEvaluator {
         this.contexts = contexts;
     }
 
-    /**
-     * What a sweep runs after each run: linear probe and kNN (k = 20, 200; T = 0.07) on the whole splits, for the
-     * trained encoder and for a randomly initialised one of the same seed (keys {@code random_init_*}), so that every
-     * sweep table carries its own random-initialisation baseline.
-     */
-    @Override
-    public Map<String, Object> evaluate(Path runDir) throws Exception {
-        RunEvaluation.Options options = new RunEvaluation.Options(true, List.of(20, 200), 0.07,
-                LinearProbe.Options.defaults(), 0, 0);
-        PrintWriter log = new PrintWriter(System.out, true);
-        Map<String, Object> out = new LinkedHashMap<>(evaluate(runDir, options, Extraction.defaults(), log));
-        Extraction untrained = new Extraction(List.of(), 256, 2, true);
-        out.putAll(evaluate(runDir, options, untrained, log));
-        return out;
-    }
-
+    /** Evaluates and merges the results into the run's summary.json (see {@link #record}). */
     public Map<String, Object> evaluate(Path runDir, RunEvaluation.Options options, Extraction extraction,
                                         PrintWriter log) throws Exception {
+        return record(runDir, measure(runDir, options, extraction, log));
+    }
+
+    /** Evaluates without writing the summary; results of {@code randomInit} get the prefix {@code random_init_}. */
+    public Map<String, Object> measure(Path runDir, RunEvaluation.Options options, Extraction extraction,
+                                       PrintWriter log) throws Exception {
         Extraction e = extraction;
         Map<String, Object> results;
         try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry)
@@ -107,7 +97,7 @@ public final class EncoderEvaluation implements RunEvaluator {
             results.forEach((k, v) -> prefixed.put("random_init_" + k, v));
             results = prefixed;
         }
-        return record(runDir, results);
+        return results;
     }
 
     /** Merges results into summary.json, keeping the training monitor's kNN value under its own name. */

@@ -15,7 +15,6 @@ import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.TrainingConfig;
 import org.harl.core.data.PairBatch;
 import org.harl.core.data.PairBatchSource;
-import org.harl.core.eval.KnnFeatures;
 import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
@@ -38,17 +37,17 @@ public final class TrainingLoop {
     private final SslLoss loss;
     private final PairBatchSource data;
     private final int side;
-    private final Optional<KnnData> knn;
+    private final Optional<TrainingMonitor> knn;
     private final List<Tracker> trackers;
     private long haltAfter = Long.MAX_VALUE;
     private java.util.function.ObjLongConsumer<SslNetworks> afterStep = (nets, step) -> { };
 
     /**
      * @param side    view side (the augmentation's output size)
-     * @param knn     labelled data for the monitor; empty to skip it
+     * @param knn     the kNN monitor; empty to skip it
      */
     public TrainingLoop(ExperimentConfig experiment, Backbone backbone, SslLoss loss, PairBatchSource data, int side,
-                        Optional<KnnData> knn, List<Tracker> trackers) {
+                        Optional<TrainingMonitor> knn, List<Tracker> trackers) {
         this.experiment = Objects.requireNonNull(experiment);
         this.backbone = backbone;
         this.loss = loss;
@@ -214,11 +213,8 @@ public final class TrainingLoop {
     }
 
     private double monitor(RunDirectory run, SslNetworks nets, int epoch, long g) {
-        KnnData d = knn.orElseThrow();
-        var mc = experiment.monitor();
-        EncoderFeatures enc = new EncoderFeatures(nets);
-        double acc = KnnFeatures.accuracy(KnnFeatures.collect(d.bank(), enc::features),
-                KnnFeatures.collect(d.test(), enc::features), d.classes(), mc.k(), mc.temperature());
+        TrainingMonitor m = knn.orElseThrow();
+        double acc = m.score(new EncoderFeatures(nets)::features);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("epoch", epoch);
         row.put("knn_top1", acc);
@@ -227,8 +223,8 @@ public final class TrainingLoop {
         Map<String, Object> value = Map.of(epoch == 0 ? "knn_top1_init" : "knn_top1", acc);
         run.mergeSummary(value);
         trackers.forEach(t -> t.summary(value));
-        System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (k=%d, T=%s, chance %.2f %%)%n", experiment.name(), epoch,
-                100 * acc, mc.k(), mc.temperature(), 100.0 / d.classes());
+        System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (%s)%n", experiment.name(), epoch, 100 * acc,
+                m.describe());
         return acc;
     }
 

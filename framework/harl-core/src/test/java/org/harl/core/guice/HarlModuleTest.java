@@ -64,7 +64,7 @@ class HarlModuleTest {
     void theTrainingEngineIsTheDefaultRunner() {
         Injector injector = Harl.injector(new PluginRegistry(List.of(new FakePlugin())));
         Optional<ExperimentRunner> runner = injector.getInstance(Key.get(new TypeLiteral<Optional<ExperimentRunner>>() { }));
-        assertTrue(runner.orElseThrow() instanceof org.harl.core.train.Pretrainer, runner.toString());
+        assertTrue(runner.orElseThrow() instanceof org.harl.core.jobs.PretrainJob, runner.toString());
     }
 
     @Test

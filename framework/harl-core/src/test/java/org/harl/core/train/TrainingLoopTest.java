@@ -42,7 +42,7 @@ class TrainingLoopTest {
     /** A fresh run of batch 4 with a 3-class kNN monitor, recorded by {@code t}. */
     private RunResult runMonitored(ExperimentConfig e, TestParts.RecordingTracker t, String group) throws Exception {
         return new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
-                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
+                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnMonitor(SIDE, 3)), List.of(t))
                 .run(new RunOptions(runs, false, group, true));
     }
 
