@@ -76,6 +76,12 @@ public final class EncoderEvaluation {
     /** Evaluates without writing the summary; results of {@code randomInit} get the prefix {@code random_init_}. */
     public Map<String, Object> measure(Path runDir, RunEvaluation.Options options, Extraction extraction,
                                        PrintWriter log) throws Exception {
+        return measure(runDir, options, extraction, log, new FeatureCache(runDir));
+    }
+
+    /** Like {@link #measure(Path, RunEvaluation.Options, Extraction, PrintWriter)} with the given feature cache. */
+    public Map<String, Object> measure(Path runDir, RunEvaluation.Options options, Extraction extraction,
+                                       PrintWriter log, FeatureCache cache) throws Exception {
         Extraction e = extraction;
         Map<String, Object> results;
         try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry)
@@ -89,7 +95,7 @@ public final class EncoderEvaluation {
                         + experiment.seed() + ")" : "at step " + encoder.step() + " (" + encoder.checkpoint() + ")");
                 results = new RunEvaluation(KnnEvaluation::top1Top5, log)
                         .evaluate(featureSource(encoder, source, augmentation, dataset, experiment, e),
-                                new FeatureCache(runDir), options);
+                                cache, options);
             }
         }
         if (e.randomInit()) {

@@ -15,7 +15,7 @@ import org.harl.core.eval.EncoderEvaluation.Extraction;
 /**
  * The end of a run: the linear probe and kNN of the trained encoder against the untrained one of the same seed
  * (same architecture and initialisation), fitted on a few thousand training images and scored on held-out test
- * images. What a run learned, measured the same way before and after it, in seconds.
+ * images. What a run learned, measured the same way before and after it, in seconds; features are not cached.
  */
 @Singleton
 public final class FinalProbe {
@@ -41,9 +41,9 @@ public final class FinalProbe {
                 LinearProbe.Options.defaults(), monitor.probeTrainSize(), monitor.probeTestSize());
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         Map<String, Object> trained = evaluation.measure(runDir, options,
-                new Extraction(List.of(), 256, workers, false), quiet);
+                new Extraction(List.of(), 256, workers, false), quiet, FeatureCache.none());
         Map<String, Object> untrained = evaluation.measure(runDir, options,
-                new Extraction(List.of(), 256, workers, true), quiet);
+                new Extraction(List.of(), 256, workers, true), quiet, FeatureCache.none());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(LINEAR_UNTRAINED, untrained.get("random_init_linear_top1"));
         out.put(LINEAR, trained.get("linear_top1"));

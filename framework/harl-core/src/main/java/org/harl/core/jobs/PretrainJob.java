@@ -85,9 +85,6 @@ public final class PretrainJob implements ExperimentRunner {
                 return trained;
             }
             Map<String, Object> scores = probe.score(runDir, experiment.monitor(), tc.workers());
-            if (!options.quiet()) {
-                FinalProbe.lines(scores).forEach(line -> System.out.println("[" + experiment.name() + "] " + line));
-            }
             Map<String, Object> summary = new LinkedHashMap<>(trained.summary());
             summary.putAll(scores);
             run.mergeSummary(scores);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trains a tiny run with the real trainer and plugins, then evaluates it through the command line. */
-class EvalCommandTest {
+class EncoderEvalCommandTest {
 
     private static final String TINY = """
             name: tiny
