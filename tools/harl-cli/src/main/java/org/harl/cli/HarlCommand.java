@@ -4,7 +4,7 @@ import com.google.inject.Injector;
 import org.harl.cli.bench.BenchCommand;
 import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.data.DataCommand;
-import org.harl.cli.eval.EvalCommand;
+import org.harl.cli.eval.EncoderEvalCommand;
 import org.harl.cli.masks.MasksCommand;
 import org.harl.cli.plugins.PluginsCommand;
 import org.harl.cli.report.ReportCommand;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             DataCommand.class,
             SweepCommand.class,
-            EvalCommand.class,
+            EncoderEvalCommand.class,
             MasksCommand.class,
             ReportCommand.class,
             WandbCommand.class,

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.harl.core.config.ConfigException;
 import org.harl.core.config.ExperimentConfig;
-import org.harl.core.config.ExperimentFiles;
+import org.harl.core.sweep.ExperimentFiles;
 import org.harl.core.guice.Harl;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,7 +51,16 @@ class ExperimentFilesTest {
         return files.stream();
     }
 
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @Test
+    void findsTheRepositorysExperimentFiles() throws IOException {
+        List<Path> files = experimentFiles().toList();
+        assertTrue(files.contains(Path.of("experiments/quickstart.yaml")), "experiments/quickstart.yaml not among "
+                + files.size() + " files found under " + repositoryRoot());
+        assertTrue(files.stream().anyMatch(p -> p.startsWith("ablations")), "no ablation file found under "
+                + repositoryRoot().resolve("ablations"));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("experimentFiles")
     void fileIsValid(Path relative) {
         try {

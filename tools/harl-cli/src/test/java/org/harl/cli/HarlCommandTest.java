@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.ExperimentRunner;
-import org.harl.core.run.RunLauncher;
 import org.harl.core.run.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,8 +121,7 @@ class HarlCommandTest {
     @Test
     void runLoadsWithOverridesAndHandsTheExperimentToTheRunner() throws Exception {
         Path f = Files.writeString(dir.resolve("x.yaml"), VALID);
-        ExperimentRunner runner = (experiment, options) -> new RunResult(RunLauncher.runDirectory(experiment,
-                options), experiment.training().epochs() == 3, Map.of());
+        ExperimentRunner runner = (experiment, options) -> new RunResult(RunDirectory.of(experiment, options).path(), experiment.training().epochs() == 3, Map.of());
         AbstractModule module = new AbstractModule() {
             @Override
             protected void configure() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.harl.core.config.ConfigNode.MapNode;
 import org.harl.core.config.ConfigNode.ScalarNode;
-import org.harl.core.registry.PluginRegistry;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 
@@ -19,15 +18,16 @@ import org.harl.spi.ComponentKind;
 @Singleton
 public final class ComponentBinder {
 
-    private final PluginRegistry registry;
+    private final ComponentCatalog registry;
     private final RecordBinder records = new RecordBinder();
 
     @Inject
-    public ComponentBinder(PluginRegistry registry) {
+    public ComponentBinder(ComponentCatalog registry) {
         this.registry = registry;
     }
 
-    public PluginRegistry registry() {
+    /** The factories this binder binds against. */
+    public ComponentCatalog catalog() {
         return registry;
     }
 

@@ -129,7 +129,7 @@ public final class ExperimentBinder {
         if (node == null || node instanceof ScalarNode s && s.value() == null) {
             if (required) {
                 errors.add(root.origin(), kind.key(), "missing required key '" + kind.key() + "'; registered "
-                        + kind.key() + " names: " + String.join(", ", components.registry().names(kind)));
+                        + kind.key() + " names: " + String.join(", ", components.catalog().names(kind)));
             }
             return null;
         }

@@ -18,7 +18,7 @@ import org.harl.core.config.TreeOps;
 import org.harl.core.data.EvalBatchLoader;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.registry.PluginRegistry;
-import org.harl.core.sweep.RunEvaluator;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.train.TrainedEncoder;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.PluginContext;
@@ -33,7 +33,7 @@ import org.harl.spi.data.Split;
  * monitor's own {@code knn_top1} (on its bank/test subsets) is kept as {@code monitor_knn_top1}.
  */
 @Singleton
-public final class EncoderEvaluation implements RunEvaluator {
+public final class EncoderEvaluation {
 
     /** Feature extraction settings. */
     /**
@@ -67,24 +67,21 @@ public final class EncoderEvaluation implements RunEvaluator {
         this.contexts = contexts;
     }
 
-    /**
-     * What a sweep runs after each run: linear probe and kNN (k = 20, 200; T = 0.07) on the whole splits, for the
-     * trained encoder and for a randomly initialised one of the same seed (keys {@code random_init_*}), so that every
-     * sweep table carries its own random-initialisation baseline.
-     */
-    @Override
-    public Map<String, Object> evaluate(Path runDir) throws Exception {
-        RunEvaluation.Options options = new RunEvaluation.Options(true, List.of(20, 200), 0.07,
-                LinearProbe.Options.defaults(), 0, 0);
-        PrintWriter log = new PrintWriter(System.out, true);
-        Map<String, Object> out = new LinkedHashMap<>(evaluate(runDir, options, Extraction.defaults(), log));
-        Extraction untrained = new Extraction(List.of(), 256, 2, true);
-        out.putAll(evaluate(runDir, options, untrained, log));
-        return out;
-    }
-
+    /** Evaluates and merges the results into the run's summary.json (see {@link #record}). */
     public Map<String, Object> evaluate(Path runDir, RunEvaluation.Options options, Extraction extraction,
                                         PrintWriter log) throws Exception {
+        return record(runDir, measure(runDir, options, extraction, log));
+    }
+
+    /** Evaluates without writing the summary; results of {@code randomInit} get the prefix {@code random_init_}. */
+    public Map<String, Object> measure(Path runDir, RunEvaluation.Options options, Extraction extraction,
+                                       PrintWriter log) throws Exception {
+        return measure(runDir, options, extraction, log, new FeatureCache(runDir));
+    }
+
+    /** Like {@link #measure(Path, RunEvaluation.Options, Extraction, PrintWriter)} with the given feature cache. */
+    public Map<String, Object> measure(Path runDir, RunEvaluation.Options options, Extraction extraction,
+                                       PrintWriter log, FeatureCache cache) throws Exception {
         Extraction e = extraction;
         Map<String, Object> results;
         try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry)
@@ -98,7 +95,7 @@ public final class EncoderEvaluation implements RunEvaluator {
                         + experiment.seed() + ")" : "at step " + encoder.step() + " (" + encoder.checkpoint() + ")");
                 results = new RunEvaluation(KnnEvaluation::top1Top5, log)
                         .evaluate(featureSource(encoder, source, augmentation, dataset, experiment, e),
-                                new FeatureCache(runDir), options);
+                                cache, options);
             }
         }
         if (e.randomInit()) {
@@ -106,12 +103,13 @@ public final class EncoderEvaluation implements RunEvaluator {
             results.forEach((k, v) -> prefixed.put("random_init_" + k, v));
             results = prefixed;
         }
-        return record(runDir, results);
+        return results;
     }
 
     /** Merges results into summary.json, keeping the training monitor's kNN value under its own name. */
     static Map<String, Object> record(Path runDir, Map<String, Object> results) {
-        Map<String, Object> before = SummaryFile.read(runDir);
+        RunDirectory run = new RunDirectory(runDir);
+        Map<String, Object> before = run.summary();
         Map<String, Object> update = new LinkedHashMap<>();
         // knn_k is written only by this evaluation: a knn_top1 without it is the training monitor's
         if (results.containsKey("knn_top1") && before.containsKey("knn_top1") && !before.containsKey("knn_k")
@@ -119,7 +117,7 @@ public final class EncoderEvaluation implements RunEvaluator {
             update.put("monitor_knn_top1", before.get("knn_top1"));
         }
         update.putAll(results);
-        SummaryFile.merge(runDir, update);
+        run.mergeSummary(update);
         return results;
     }
 

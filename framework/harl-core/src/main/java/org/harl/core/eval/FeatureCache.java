@@ -42,6 +42,15 @@ public final class FeatureCache {
         this.dir = runDir.resolve("eval");
     }
 
+    private FeatureCache() {
+        this.dir = null;
+    }
+
+    /** A cache that keeps nothing: every request extracts (quick probes that should leave no files). */
+    public static FeatureCache none() {
+        return new FeatureCache();
+    }
+
     /** The cache file of a split's features for a checkpoint step and a dataset config. */
     public Path file(long step, Map<String, Object> datasetConfig, Split split, int limit) {
         return dir.resolve("features-step" + step + "-" + key(datasetConfig, limit) + "-"
@@ -50,6 +59,9 @@ public final class FeatureCache {
 
     public FeatureSet getOrCompute(long step, Map<String, Object> datasetConfig, Split split, int limit,
                                    Extractor extractor) throws Exception {
+        if (dir == null) {
+            return extractor.extract();
+        }
         Path file = file(step, datasetConfig, split, limit);
         if (Files.isRegularFile(file)) {
             return read(file);

@@ -5,13 +5,14 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Names;
+import org.harl.core.config.ComponentCatalog;
+import org.harl.core.jobs.PretrainJob;
 import org.harl.core.registry.EncoderOpener;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.core.run.ExperimentRunner;
-import org.harl.core.train.Pretrainer;
 import org.harl.core.train.RunEncoderOpener;
-import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.sweep.RunEvaluator;
+import org.harl.core.sweep.SweepEvaluator;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 
@@ -32,6 +33,7 @@ public class HarlModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
+        bind(ComponentCatalog.class).toInstance(registry);
         // PluginContext.openEncoder: plugins reach trained runs through the SPI, not the training code
         bind(EncoderOpener.class).to(RunEncoderOpener.class);
         for (ComponentKind kind : ComponentKind.values()) {
@@ -41,8 +43,8 @@ public class HarlModule extends AbstractModule {
             registry.factories(kind).forEach(f -> factories.addBinding(f.name()).toInstance(f));
         }
         // The training engine; tests and tools may override it with OptionalBinder.setBinding in their own module.
-        OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class).setDefault().to(Pretrainer.class);
+        OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class).setDefault().to(PretrainJob.class);
         // Evaluation after each sweep run (linear probe + kNN on the frozen encoder), set with the training engine.
-        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class).setDefault().to(EncoderEvaluation.class);
+        OptionalBinder.newOptionalBinder(binder(), RunEvaluator.class).setDefault().to(SweepEvaluator.class);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.harl.core.config.ComponentCatalog;
 import org.harl.core.config.ComponentSpec;
 import org.harl.core.config.Suggestions;
 import org.harl.spi.ComponentFactory;
@@ -20,7 +21,7 @@ import org.harl.spi.PluginContext;
  * Every factory of every loaded plugin, by (kind, name). Built once at start; fails on zero plugins and on two
  * factories with the same (kind, name), naming both classes.
  */
-public final class PluginRegistry {
+public final class PluginRegistry implements ComponentCatalog {
 
     private final List<HarlPlugin> plugins;
     private final Map<ComponentKind, Map<String, ComponentFactory<?, ?>>> byKind = new EnumMap<>(ComponentKind.class);
@@ -69,6 +70,7 @@ public final class PluginRegistry {
         return Collections.unmodifiableCollection(byKind.get(kind).values());
     }
 
+    @Override
     public Optional<ComponentFactory<?, ?>> find(ComponentKind kind, String name) {
         return Optional.ofNullable(byKind.get(kind).get(name));
     }
@@ -79,11 +81,13 @@ public final class PluginRegistry {
     }
 
     /** The registered names of a kind, sorted. */
+    @Override
     public List<String> names(ComponentKind kind) {
         return List.copyOf(byKind.get(kind).keySet());
     }
 
     /** "unknown loss 'byol_cos'; did you mean 'byol'? registered: byol, harl; loaded plugins: ...". */
+    @Override
     public String unknownMessage(ComponentKind kind, String name) {
         return "unknown " + kind.key() + " '" + name + "';" + Suggestions.didYouMean(name, names(kind))
                 + " registered: " + (byKind.get(kind).isEmpty() ? "(none)" : String.join(", ", names(kind)))

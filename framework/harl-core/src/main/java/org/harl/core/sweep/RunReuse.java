@@ -12,9 +12,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.ResolvedConfig;
-import org.harl.core.eval.SummaryFile;
-import org.harl.core.train.Checkpoints;
-import org.yaml.snakeyaml.Yaml;
+import org.harl.core.run.RunDirectory;
 
 /**
  * Lets ablations share runs: the base setting of one ablation is often exactly a setting of another (the
@@ -38,11 +36,11 @@ public final class RunReuse {
                 throw new IllegalArgumentException("--reuse-from: " + source + " is not a directory");
             }
             try (Stream<Path> files = Files.find(source, 4,
-                    (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(ResolvedConfig.FILE_NAME))) {
+                    (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(RunDirectory.CONFIG))) {
                 files.map(Path::getParent).sorted()
-                        .filter(dir -> RunState.of(dir, hasCheckpoint) == RunState.COMPLETE)
-                        .forEach(dir -> completed.putIfAbsent(withoutName(read(dir.resolve(ResolvedConfig.FILE_NAME))),
-                                dir));
+                        .filter(dir -> RunProgress.of(dir, hasCheckpoint) == RunProgress.COMPLETE)
+                        .forEach(dir -> completed.putIfAbsent(
+                                withoutName(new RunDirectory(dir).readConfigTree()), dir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot search " + source + ": " + e.getMessage(), e);
             }
@@ -51,8 +49,10 @@ public final class RunReuse {
 
     /** A completed run under the sources trained with {@code planned}'s config (its name aside), if any. */
     public Optional<Path> find(ExperimentConfig planned) {
-        // through YAML text on both sides, so that numbers and lists compare as the files hold them
-        return Optional.ofNullable(completed.get(withoutName(ResolvedConfig.toYaml(planned.resolved()))));
+        // through YAML text and the same reader on both sides, so that numbers and lists compare as files hold them
+        Map<String, Object> tree = RunDirectory.plainTree(ResolvedConfig.toYaml(planned.resolved()),
+                "resolved config of " + planned.name());
+        return Optional.ofNullable(completed.get(withoutName(tree)));
     }
 
     /**
@@ -72,41 +72,31 @@ public final class RunReuse {
                     Files.copy(p, target);
                 }
             }
-            ResolvedConfig.write(planned, to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
         }
-        Map<String, Object> summary = SummaryFile.read(to);
+        RunDirectory copy = new RunDirectory(to);
+        copy.writeConfig(planned);
+        Map<String, Object> summary = copy.summary();
         Map<String, Object> note = new LinkedHashMap<>();
         note.put(REUSED_FROM, from.toString());
         // a run trained by `harl run` has no epochs key (the sweep adds it); the results table shows it
-        if (!summary.containsKey(SummaryFile.EPOCHS)) {
-            note.put(SummaryFile.EPOCHS, planned.training().epochs());
+        if (!summary.containsKey(RunDirectory.EPOCHS)) {
+            note.put(RunDirectory.EPOCHS, planned.training().epochs());
         }
         // the summary names the final checkpoint by a path that may be relative to wherever training ran
         Object checkpoint = summary.get("checkpoint");
         if (checkpoint instanceof String c) {
-            Path copied = new Checkpoints(to).directory().resolve(Path.of(c).getFileName().toString());
+            Path copied = copy.checkpoints().resolve(Path.of(c).getFileName().toString());
             if (Files.isRegularFile(copied)) {
                 note.put("checkpoint", copied.toString());
             }
         }
-        SummaryFile.merge(to, note);
+        copy.mergeSummary(note);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, Object> withoutName(String yaml) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (new Yaml().load(yaml) instanceof Map<?, ?> tree) {
-            tree.forEach((k, v) -> map.put(String.valueOf(k), v));
-        }
+    private static Map<String, Object> withoutName(Map<String, Object> tree) {
+        Map<String, Object> map = new LinkedHashMap<>(tree);
         map.remove("name");
         return map;
     }

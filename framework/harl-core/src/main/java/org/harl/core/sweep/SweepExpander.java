@@ -13,7 +13,6 @@ import org.harl.core.config.ConfigException;
 import org.harl.core.config.ConfigNode;
 import org.harl.core.config.ConfigNode.MapNode;
 import org.harl.core.config.ConfigNode.ScalarNode;
-import org.harl.core.config.ExperimentFiles;
 import org.harl.core.config.Origin;
 import org.harl.core.config.TreeOps;
 

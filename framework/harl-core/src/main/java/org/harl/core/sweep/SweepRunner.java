@@ -9,11 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.nio.file.Files;
-import org.harl.core.config.ExperimentConfig;
-import org.harl.core.config.ResolvedConfig;
-import org.harl.core.eval.SummaryFile;
 import org.harl.core.run.ExperimentRunner;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
 
@@ -64,7 +61,7 @@ public final class SweepRunner {
             throws InterruptedException {
         List<PlannedRun> chosen = plan.stream().filter(selected).toList();
         List<RunOutcome> ran = new ArrayList<>();
-        SweepResults results = new SweepResults(sweepDir(sweep));
+        SweepResultFiles results = new SweepResultFiles(sweepDir(sweep));
         if (parallel == 1) {
             for (int i = 0; i < chosen.size(); i++) {
                 ran.add(runOne(sweep, chosen.get(i), i, chosen.size()));
@@ -102,9 +99,10 @@ public final class SweepRunner {
                 rows.add(ran.get(i));
             } else { // not selected, or not reached yet: what its directory holds
                 Path dir = sweepsRoot.resolve(p.run().name());
-                boolean done = RunState.of(dir, hasCheckpoint) == RunState.COMPLETE && sameConfig(dir, p.config());
+                boolean done = RunProgress.of(dir, hasCheckpoint) == RunProgress.COMPLETE
+                        && new RunDirectory(dir).hasConfigOf(p.config());
                 rows.add(new RunOutcome(p.run(), dir, done ? "completed" : "not_run",
-                        done ? SummaryFile.read(dir) : Map.of(), null));
+                        done ? new RunDirectory(dir).summary() : Map.of(), null));
             }
         }
         return rows;
@@ -113,12 +111,13 @@ public final class SweepRunner {
     private RunOutcome runOne(String sweep, PlannedRun planned, int index, int total) {
         ExpandedRun run = planned.run();
         Path dir = sweepsRoot.resolve(run.name());
+        RunDirectory runDir = new RunDirectory(dir);
         String prefix = "[" + (index + 1) + "/" + total + "] " + run.name() + ": ";
         try {
-            RunState state = RunState.of(dir, hasCheckpoint);
+            RunProgress state = RunProgress.of(dir, hasCheckpoint);
             boolean completed;
-            if (state == RunState.COMPLETE) {
-                if (!sameConfig(dir, planned.config())) {
+            if (state == RunProgress.COMPLETE) {
+                if (!runDir.hasConfigOf(planned.config())) {
                     throw new IllegalStateException("the completed run in " + dir + " was trained with another "
                             + "config (its config.yaml differs from this sweep's); delete it to retrain, or change "
                             + "the sweep's name");
@@ -126,20 +125,20 @@ public final class SweepRunner {
                 log.accept(prefix + "already complete, skipped");
                 completed = true;
             } else {
-                log.accept(prefix + (state == RunState.INTERRUPTED ? "resuming" : "starting"));
+                log.accept(prefix + (state == RunProgress.INTERRUPTED ? "resuming" : "starting"));
                 RunResult result = runner.run(planned.config(),
-                        new RunOptions(sweepsRoot, state == RunState.INTERRUPTED, sweep, true));
+                        new RunOptions(sweepsRoot, state == RunProgress.INTERRUPTED, sweep, true));
                 completed = result.completed();
                 Map<String, Object> record = new java.util.LinkedHashMap<>(result.summary());
-                record.put(SummaryFile.COMPLETED, completed); // what decides skip/resume on the next invocation
-                record.putIfAbsent(SummaryFile.EPOCHS, planned.config().training().epochs());
-                SummaryFile.merge(dir, record);
+                record.put(RunDirectory.COMPLETED, completed); // what decides skip/resume on the next invocation
+                record.putIfAbsent(RunDirectory.EPOCHS, planned.config().training().epochs());
+                runDir.mergeSummary(record);
             }
-            Map<String, Object> summary = SummaryFile.read(dir);
+            Map<String, Object> summary = runDir.summary();
             if (completed && !EVAL_KEYS.stream().allMatch(summary::containsKey)) {
                 log.accept(prefix + "evaluating (linear, kNN)");
                 try {
-                    summary = SummaryFile.merge(dir, evaluator.evaluate(dir));
+                    summary = runDir.mergeSummary(evaluator.evaluate(dir));
                 } catch (Exception e) { // the training result stands; the next sweep invocation retries
                     String message = messageOf(e);
                     log.accept(prefix + "EVALUATION FAILED: " + message);
@@ -151,22 +150,11 @@ public final class SweepRunner {
         } catch (Exception e) {
             String message = messageOf(e);
             log.accept(prefix + "FAILED: " + message);
-            return new RunOutcome(run, dir, "failed", SummaryFile.read(dir), message);
+            return new RunOutcome(run, dir, "failed", runDir.summary(), message);
         }
     }
 
     private static String messageOf(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** Whether a run directory's config.yaml is the resolved config of {@code experiment}. */
-    public static boolean sameConfig(Path dir, ExperimentConfig experiment) {
-        Path file = dir.resolve(ResolvedConfig.FILE_NAME);
-        try {
-            return Files.isRegularFile(file)
-                    && Files.readString(file).equals(ResolvedConfig.toYaml(experiment.resolved()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

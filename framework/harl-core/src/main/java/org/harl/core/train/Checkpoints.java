@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.train.optim.StatefulOptimizer;
 
 /**
@@ -32,8 +33,12 @@ public final class Checkpoints {
 
     private final Path directory;
 
+    public Checkpoints(RunDirectory run) {
+        this.directory = run.checkpoints();
+    }
+
     public Checkpoints(Path runDirectory) {
-        this.directory = runDirectory.resolve("checkpoints");
+        this(new RunDirectory(runDirectory));
     }
 
     public Path directory() {

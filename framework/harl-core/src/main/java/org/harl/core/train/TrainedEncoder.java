@@ -3,7 +3,6 @@ package org.harl.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +10,10 @@ import org.harl.core.config.ComponentBinder;
 import org.harl.core.config.ExperimentBinder;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.ExperimentLoader;
-import org.harl.core.config.ResolvedConfig;
 import org.harl.core.data.EvalBatch;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.registry.PluginRegistry;
+import org.harl.core.run.RunDirectory;
 import org.harl.spi.PluginContext;
 import org.harl.spi.augment.Augmentation;
 import org.harl.spi.backbone.Backbone;
@@ -55,14 +54,15 @@ public final class TrainedEncoder implements AutoCloseable {
 
     private static TrainedEncoder build(Path runDir, PluginRegistry registry, boolean fromCheckpoint)
             throws IOException {
-        Path config = runDir.resolve(ResolvedConfig.FILE_NAME);
-        if (!Files.isRegularFile(config)) {
-            throw new IOException(runDir + " is not a run directory: no " + ResolvedConfig.FILE_NAME);
+        RunDirectory run = new RunDirectory(runDir);
+        if (!run.hasConfig()) {
+            throw new IOException(runDir + " is not a run directory: no " + RunDirectory.CONFIG);
         }
+        Path config = run.configFile();
         Path latest = null;
         if (fromCheckpoint) {
-            latest = new Checkpoints(runDir).latest().orElseThrow(() -> new IOException(
-                    "no checkpoint in " + runDir.resolve("checkpoints") + ": the run has not saved one yet"));
+            latest = new Checkpoints(run).latest().orElseThrow(() -> new IOException(
+                    "no checkpoint in " + run.checkpoints() + ": the run has not saved one yet"));
         }
         ComponentBinder components = new ComponentBinder(registry);
         ExperimentConfig experiment = new ExperimentLoader(new ExperimentBinder(components)).load(config, List.of());

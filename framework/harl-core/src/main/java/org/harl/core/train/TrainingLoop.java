@@ -3,7 +3,6 @@ package org.harl.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,13 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.harl.core.config.ExperimentConfig;
-import org.harl.core.config.ResolvedConfig;
 import org.harl.core.config.TrainingConfig;
 import org.harl.core.data.PairBatch;
 import org.harl.core.data.PairBatchSource;
-import org.harl.core.eval.KnnFeatures;
-import org.harl.core.eval.SummaryFile;
 import org.harl.core.masks.EmptyMaskCheck;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
 import org.harl.core.train.optim.Optimizers;
@@ -41,17 +38,17 @@ public final class TrainingLoop {
     private final SslLoss loss;
     private final PairBatchSource data;
     private final int side;
-    private final Optional<KnnData> knn;
+    private final Optional<TrainingMonitor> knn;
     private final List<Tracker> trackers;
     private long haltAfter = Long.MAX_VALUE;
     private java.util.function.ObjLongConsumer<SslNetworks> afterStep = (nets, step) -> { };
 
     /**
      * @param side    view side (the augmentation's output size)
-     * @param knn     labelled data for the monitor; empty to skip it
+     * @param knn     the kNN monitor; empty to skip it
      */
     public TrainingLoop(ExperimentConfig experiment, Backbone backbone, SslLoss loss, PairBatchSource data, int side,
-                        Optional<KnnData> knn, List<Tracker> trackers) {
+                        Optional<TrainingMonitor> knn, List<Tracker> trackers) {
         this.experiment = Objects.requireNonNull(experiment);
         this.backbone = backbone;
         this.loss = loss;
@@ -78,8 +75,9 @@ public final class TrainingLoop {
 
     public RunResult run(RunOptions options) throws IOException {
         TrainingConfig tc = experiment.training();
-        Path runDir = options.runsRoot().resolve(experiment.name());
-        Checkpoints checkpoints = new Checkpoints(runDir);
+        RunDirectory run = RunDirectory.of(experiment, options);
+        Path runDir = run.path();
+        Checkpoints checkpoints = new Checkpoints(run);
         Optional<Path> resumeFrom = checkpoints.latest();
         if (options.resume() && resumeFrom.isEmpty()) {
             throw new IllegalStateException("cannot resume: no checkpoint in " + checkpoints.directory());
@@ -88,8 +86,9 @@ public final class TrainingLoop {
             throw new IllegalStateException("run directory " + runDir + " already holds checkpoints: pass --resume to "
                     + "continue it, or give the experiment another name");
         }
-        if (!options.resume() || !Files.exists(runDir.resolve(ResolvedConfig.FILE_NAME))) {
-            ResolvedConfig.write(experiment, runDir); // RunLauncher already did for CLI runs; direct callers need it
+        run.writeOrCheckConfig(experiment, options.resume()); // RunLauncher already did for CLI runs
+        if (!options.resume()) {
+            run.clearSummary(); // left by an attempt killed before its first checkpoint
         }
         int spe = data.stepsPerEpoch();
         long total = (long) spe * tc.epochs();
@@ -121,7 +120,7 @@ public final class TrainingLoop {
             long g = start;
             try {
                 if (knn.isPresent() && experiment.monitor().atStart() && start == 0) {
-                    summary.put("knn_top1_init", monitor(nets, 0, 0, options));
+                    summary.put("knn_top1_init", monitor(run, nets, 0, 0));
                 }
                 for (int epoch = (int) (start / spe); epoch < tc.epochs(); epoch++) {
                     Iterator<PairBatch> it = data.epoch(epoch, epoch == start / spe ? (int) (start % spe) : 0);
@@ -166,12 +165,12 @@ public final class TrainingLoop {
                     }
                     int every = experiment.monitor().knnEvery();
                     if (knn.isPresent() && every > 0 && (epoch + 1) % every == 0 && epoch + 1 < tc.epochs()) {
-                        monitor(nets, epoch + 1, g, options);
+                        monitor(run, nets, epoch + 1, g);
                     }
                 }
                 lastCheckpoint = save(checkpoints, g, nets, opt);
                 if (knn.isPresent()) {
-                    summary.put("knn_top1", monitor(nets, tc.epochs(), g, options));
+                    summary.put("knn_top1", monitor(run, nets, tc.epochs(), g));
                 }
                 summary.put("steps", g);
                 summary.put("wall_s", (System.nanoTime() - started) / 1e9);
@@ -180,7 +179,8 @@ public final class TrainingLoop {
                 summary.putAll(EmptyMaskCheck.summarise(experiment.name(), data.counters(), tc.maxEmptyMaskShare()));
                 summary.put("checkpoint", lastCheckpoint);
                 // what `harl sweep` (skip, --reuse-from) reads to tell a finished run from an interrupted one
-                summary.put(SummaryFile.COMPLETED, true);
+                summary.put(RunDirectory.COMPLETED, true);
+                run.mergeSummary(summary);
                 trackers.forEach(t -> t.summary(summary));
                 trackers.forEach(t -> t.finish(0));
                 return new RunResult(runDir, true, summary);
@@ -214,20 +214,19 @@ public final class TrainingLoop {
         return row;
     }
 
-    private double monitor(SslNetworks nets, int epoch, long g, RunOptions options) {
-        KnnData d = knn.orElseThrow();
-        var mc = experiment.monitor();
-        EncoderFeatures enc = new EncoderFeatures(nets);
-        double acc = KnnFeatures.accuracy(KnnFeatures.collect(d.bank(), enc::features),
-                KnnFeatures.collect(d.test(), enc::features), d.classes(), mc.k(), mc.temperature());
+    private double monitor(RunDirectory run, SslNetworks nets, int epoch, long g) {
+        TrainingMonitor m = knn.orElseThrow();
+        double acc = m.score(new EncoderFeatures(nets)::features);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("epoch", epoch);
         row.put("knn_top1", acc);
         trackers.forEach(t -> t.log(Math.max(0, g - 1), row)); // the step of the epoch's last batch
         // epoch 0 is the untrained encoder: its own summary key, so a killed run never reports it as the result
-        trackers.forEach(t -> t.summary(Map.of(epoch == 0 ? "knn_top1_init" : "knn_top1", acc)));
-        System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (k=%d, T=%s, chance %.2f %%)%n", experiment.name(), epoch,
-                100 * acc, mc.k(), mc.temperature(), 100.0 / d.classes());
+        Map<String, Object> value = Map.of(epoch == 0 ? "knn_top1_init" : "knn_top1", acc);
+        run.mergeSummary(value);
+        trackers.forEach(t -> t.summary(value));
+        System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (%s)%n", experiment.name(), epoch, 100 * acc,
+                m.describe());
         return acc;
     }
 

@@ -20,6 +20,7 @@ import org.harl.core.config.ExperimentLoader;
 import org.harl.core.config.ResolvedConfig;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.registry.PluginRegistry;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunLauncher;
 import org.harl.core.run.RunOptions;
@@ -63,13 +64,13 @@ class HarlModuleTest {
     void theTrainingEngineIsTheDefaultRunner() {
         Injector injector = Harl.injector(new PluginRegistry(List.of(new FakePlugin())));
         Optional<ExperimentRunner> runner = injector.getInstance(Key.get(new TypeLiteral<Optional<ExperimentRunner>>() { }));
-        assertTrue(runner.orElseThrow() instanceof org.harl.core.train.Pretrainer, runner.toString());
+        assertTrue(runner.orElseThrow() instanceof org.harl.core.jobs.PretrainJob, runner.toString());
     }
 
     @Test
     void aBoundRunnerGetsARunDirectoryWithTheResolvedConfig() throws Exception {
         ExperimentRunner runner = (experiment, options) ->
-                new RunResult(RunLauncher.runDirectory(experiment, options), true, Map.of());
+                new RunResult(RunDirectory.of(experiment, options).path(), true, Map.of());
         Injector injector = Harl.injector(new PluginRegistry(List.of(new FakePlugin())), new AbstractModule() {
             @Override
             protected void configure() {

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.harl.core.config.ComponentSpec;
+import org.harl.core.config.ConfigException;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.HeadsConfig;
 import org.harl.core.config.MonitorConfig;
 import org.harl.core.config.OptimizerConfig;
 import org.harl.core.config.ResolvedConfig;
 import org.harl.core.config.TrainingConfig;
-import org.harl.core.eval.SummaryFile;
+import org.harl.core.run.RunDirectory;
 import org.harl.spi.ComponentKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class RunReuseTest {
         ResolvedConfig.write(config(name, pooling), dir);
         Files.createDirectories(dir.resolve("checkpoints"));
         Files.writeString(dir.resolve("checkpoints/step-000000010.ckpt"), "weights");
-        SummaryFile.merge(dir, Map.of("completed", completed, "knn_top1", 0.4, "linear_top1", 0.5,
+        new RunDirectory(dir).mergeSummary(Map.of("completed", completed, "knn_top1", 0.4, "linear_top1", 0.5,
                 "checkpoint", root.relativize(dir).resolve("checkpoints/step-000000010.ckpt").toString()));
         return dir;
     }
@@ -75,13 +76,13 @@ class RunReuseTest {
         RunReuse.copy(from, to, planned);
 
         assertEquals("weights", Files.readString(to.resolve("checkpoints/step-000000010.ckpt")));
-        assertTrue(SweepRunner.sameConfig(to, planned), "the copy carries the planned config");
-        Map<String, Object> summary = SummaryFile.read(to);
+        assertTrue(new RunDirectory(to).hasConfigOf(planned), "the copy carries the planned config");
+        Map<String, Object> summary = new RunDirectory(to).summary();
         assertEquals(from.toString(), summary.get(RunReuse.REUSED_FROM));
         assertEquals(to.resolve("checkpoints/step-000000010.ckpt").toString(), summary.get("checkpoint"));
         assertEquals(0.4, (Double) summary.get("knn_top1"), 0.0);
         assertEquals(planned.training().epochs(), summary.get("epochs"), "filled in: the source had none");
-        assertEquals(RunState.COMPLETE, RunState.of(to, d -> true));
+        assertEquals(RunProgress.COMPLETE, RunProgress.of(to, d -> true));
         assertTrue(Files.readString(from.resolve(ResolvedConfig.FILE_NAME)).contains("mask_type/ground_truth"),
                 "the source is left as it was");
     }
@@ -92,6 +93,23 @@ class RunReuseTest {
         Path to = Files.createDirectories(root.resolve("sweeps/pooling/pooling=mean/seed1"));
         assertThrows(IllegalStateException.class,
                 () -> RunReuse.copy(from, to, config("pooling/pooling=mean/seed1", "mean")));
+    }
+
+    @Test
+    void readsSourceConfigsWithTheSafeConfigReader() throws Exception {
+        Path dir = finishedRun("mask_type/ground_truth/seed1", "mean", true);
+        Path file = dir.resolve(RunDirectory.CONFIG);
+        // a hand-edited config.yaml with a repeated key: the config loader rejects it, so must reuse
+        Files.writeString(file, Files.readString(file) + "seed: 2\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new RunReuse(List.of(root.resolve("sweeps/mask_type")), d -> true));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("duplicate key"),
+                e.getMessage());
+
+        Files.writeString(file, "name: x\nseed: !!java.io.File /tmp\n");
+        e = assertThrows(ConfigException.class,
+                () -> new RunReuse(List.of(root.resolve("sweeps/mask_type")), d -> true));
+        assertTrue(e.getMessage().contains("not allowed"), e.getMessage());
     }
 
     @Test

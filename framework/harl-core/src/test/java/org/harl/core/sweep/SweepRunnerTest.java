@@ -22,7 +22,7 @@ import org.harl.core.config.HeadsConfig;
 import org.harl.core.config.MonitorConfig;
 import org.harl.core.config.OptimizerConfig;
 import org.harl.core.config.TrainingConfig;
-import org.harl.core.eval.SummaryFile;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
@@ -94,12 +94,12 @@ class SweepRunnerTest {
                 "abl/alpha=0.5,beta=1/seed2 fresh group=abl quiet=true"), calls);
         assertEquals(3, evaluated.size());
         assertTrue(out.stream().allMatch(o -> o.status().equals("completed")));
-        Map<String, Object> summary = SummaryFile.read(root.resolve("abl/alpha=0.5,beta=1/seed1"));
+        Map<String, Object> summary = new RunDirectory(root.resolve("abl/alpha=0.5,beta=1/seed1")).summary();
         assertEquals(0.6, (Double) summary.get("linear_top1"), 1e-12);
         assertEquals(true, summary.get("completed"));
 
         List<String> csv = Files.readAllLines(root.resolve("abl/results.csv"));
-        assertEquals(SweepResults.CSV_HEADER, csv.get(0));
+        assertEquals(ResultsCsv.header(), csv.get(0));
         assertEquals("\"alpha=0.5,beta=1\",1,\"" + root.resolve("abl/alpha=0.5,beta=1/seed1")
                 + "\",completed,2,11.0,0.4,0.9,0.6,0.95,0.2,0.3", csv.get(2));
         String md = Files.readString(root.resolve("abl/results.md"));
@@ -111,13 +111,13 @@ class SweepRunnerTest {
     @Test
     void skipsCompletedRunsAndResumesInterruptedOnes() throws Exception {
         Path done = root.resolve("abl/s/seed0");
-        SummaryFile.merge(done, Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
         Files.writeString(done.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path doneUnevaluated = root.resolve("abl/s/seed1");
-        SummaryFile.merge(doneUnevaluated, Map.of("completed", true));
+        new RunDirectory(doneUnevaluated).mergeSummary(Map.of("completed", true));
         Files.writeString(doneUnevaluated.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path interrupted = root.resolve("abl/s/seed2");
-        SummaryFile.merge(interrupted, Map.of("completed", false));
+        new RunDirectory(interrupted).mergeSummary(Map.of("completed", false));
         Path crashedEarly = root.resolve("abl/s/seed3"); // a directory without a checkpoint starts afresh
         Files.createDirectories(crashedEarly);
 
@@ -125,7 +125,7 @@ class SweepRunnerTest {
         assertEquals(List.of("abl/s/seed2 resume group=abl quiet=true", "abl/s/seed3 fresh group=abl quiet=true"),
                 calls);
         assertEquals(List.of(doneUnevaluated, interrupted, crashedEarly), evaluated);
-        assertEquals(0.7, SummaryFile.read(done).get("linear_top1"));
+        assertEquals(0.7, new RunDirectory(done).summary().get("linear_top1"));
         assertTrue(out.stream().allMatch(o -> o.status().equals("completed")));
         assertTrue(logBytes.toString().contains("abl/s/seed0: already complete, skipped"), logBytes.toString());
     }
@@ -151,7 +151,7 @@ class SweepRunnerTest {
         List<RunOutcome> out = r.run("abl", plan("abl", "s", 0));
         assertEquals("eval_failed", out.get(0).status());
         assertEquals("no test split", out.get(0).error());
-        assertFalse(SummaryFile.read(out.get(0).dir()).containsKey("linear_top1"));
+        assertFalse(new RunDirectory(out.get(0).dir()).summary().containsKey("linear_top1"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class SweepRunnerTest {
     @Test
     void aCompletedRunWithAnotherConfigIsNotSkippedSilently() throws Exception {
         Path done = root.resolve("abl/s/seed0");
-        SummaryFile.merge(done, Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
         Files.writeString(done.resolve("config.yaml"), "name: something else\n");
         List<RunOutcome> out = runner(1, d -> false).run("abl", plan("abl", "s", 0));
         assertEquals("failed", out.get(0).status());

@@ -23,6 +23,7 @@ import org.harl.core.config.MonitorConfig;
 import org.harl.core.config.OptimizerConfig;
 import org.harl.core.config.TrainingConfig;
 import org.harl.core.data.EvalBatch;
+import org.harl.core.eval.KnnMonitor;
 import org.harl.core.data.PairBatch;
 import org.harl.core.data.PairBatchSource;
 import org.harl.spi.ComponentKind;
@@ -188,10 +189,10 @@ final class TestParts {
     }
 
     /** Labelled blobs: class c has mean colour c; the kNN must find it. */
-    static KnnData knnData(int side, int classes) {
+    static TrainingMonitor knnMonitor(int side, int classes) {
         List<EvalBatch> bank = evalBatches(side, classes, 1);
         List<EvalBatch> test = evalBatches(side, classes, 2);
-        return new KnnData(bank, test, classes);
+        return new KnnMonitor(bank, test, classes, 3, 0.07);
     }
 
     private static List<EvalBatch> evalBatches(int side, int classes, long seed) {

@@ -14,6 +14,7 @@ import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.MonitorConfig;
 import org.harl.core.config.OptimizerConfig;
 import org.harl.core.data.PairBatch;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class TrainingLoopTest {
     /** A fresh run of batch 4 with a 3-class kNN monitor, recorded by {@code t}. */
     private RunResult runMonitored(ExperimentConfig e, TestParts.RecordingTracker t, String group) throws Exception {
         return new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
-                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnData(SIDE, 3)), List.of(t))
+                new TestParts.FakeSource(4, SIDE, 4, 3), SIDE, Optional.of(TestParts.knnMonitor(SIDE, 3)), List.of(t))
                 .run(new RunOptions(runs, false, group, true));
     }
 
@@ -56,6 +57,7 @@ class TrainingLoopTest {
                     MonitorConfig.defaults());
             // killed after 7 batches; the last checkpoint was written after 6; not marked completed
             assertFalse(run(cut, false, 7).summary.containsKey("completed"));
+            assertFalse(new RunDirectory(runs.resolve("cut-" + type)).isCompleted());
             assertTrue(Files.exists(runs.resolve("cut-" + type + "/checkpoints/step-000000006.ckpt")));
             Map<Long, Double> resumed = run(cut, true, 0).losses();
             assertEquals(List.of(6L, 7L, 8L, 9L, 10L, 11L), List.copyOf(resumed.keySet()), type.toString());
@@ -91,6 +93,10 @@ class TrainingLoopTest {
         assertEquals(16L, r.summary().get("empty_fg_total"));
         assertEquals(true, r.summary().get("completed"));
         assertEquals(true, t.summary.get("completed"));
+        // the run directory writes summary.json itself: no tracker here writes files
+        Map<String, Object> written = new RunDirectory(runs.resolve("dir")).summary();
+        assertEquals(true, written.get("completed"));
+        assertEquals(acc, (double) written.get("knn_top1"), 0);
         assertEquals(0, t.exitCode);
         assertEquals("g", t.info.group());
     }

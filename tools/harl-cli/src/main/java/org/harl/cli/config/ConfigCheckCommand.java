@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.harl.core.config.ConfigException;
-import org.harl.core.config.ExperimentFiles;
+import org.harl.core.sweep.ExperimentFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.harl.plugins.trackers.AtomicFiles;
+import org.harl.core.sweep.ResultsCsv;
 
 /**
  * The local ablation report of a sweep: a table of mean ± std per setting over seeds, a bar chart of the
@@ -27,11 +28,11 @@ public final class AblationReport {
     public record Output(Path markdown, List<Path> charts) {
     }
 
-    public static Output write(SweepResults results, Path outDir, String title, String wandbSection)
+    public static Output write(ResultsCsv.Table results, Path outDir, String title, String wandbSection)
             throws IOException {
         List<String> settings = results.settings();
-        Map<String, List<SweepResults.Row>> bySetting = new LinkedHashMap<>();
-        for (SweepResults.Row r : results.rows()) {
+        Map<String, List<ResultsCsv.Row>> bySetting = new LinkedHashMap<>();
+        for (ResultsCsv.Row r : results.rows()) {
             bySetting.computeIfAbsent(r.get("setting"), k -> new ArrayList<>()).add(r);
         }
         StringBuilder md = new StringBuilder("# Ablation report: ").append(title).append("\n\n");
@@ -40,16 +41,16 @@ public final class AblationReport {
                 .append(" runs, ").append(settings.size()).append(" settings. Values are mean ± sample standard ")
                 .append("deviation over the successful seeds that measured them; n counts those seeds.\n\n");
         List<String> header = new ArrayList<>(List.of("setting", "runs", "failed"));
-        SweepResults.MEASURES.forEach(m -> header.add(m + " (n)"));
+        ResultsCsv.MEASURES.forEach(m -> header.add(m + " (n)"));
         List<List<String>> rows = new ArrayList<>();
         Map<String, Map<String, Stats>> stats = new LinkedHashMap<>();
         for (String setting : settings) {
-            List<SweepResults.Row> runs = bySetting.get(setting);
+            List<ResultsCsv.Row> runs = bySetting.get(setting);
             // runs a partial sweep has not reached yet are not failures
             long failed = runs.stream().filter(r -> !succeeded(r) && !notRun(r)).count();
             List<String> row = new ArrayList<>(List.of(setting, String.valueOf(runs.size()), String.valueOf(failed)));
             Map<String, Stats> perMeasure = new LinkedHashMap<>();
-            for (String m : SweepResults.MEASURES) {
+            for (String m : ResultsCsv.MEASURES) {
                 List<Double> values = new ArrayList<>();
                 runs.stream().filter(AblationReport::succeeded).forEach(r -> r.number(m).ifPresent(values::add));
                 Stats s = Stats.of(values);
@@ -85,11 +86,11 @@ public final class AblationReport {
     }
 
     /** A blank status counts as success (older result files). */
-    static boolean notRun(SweepResults.Row r) {
+    static boolean notRun(ResultsCsv.Row r) {
         return r.get("status").trim().equalsIgnoreCase("not_run");
     }
 
-    static boolean succeeded(SweepResults.Row r) {
+    static boolean succeeded(ResultsCsv.Row r) {
         String status = r.get("status").trim().toLowerCase(Locale.ROOT);
         return status.isEmpty() || OK_STATUSES.contains(status);
     }
@@ -117,12 +118,12 @@ public final class AblationReport {
     }
 
     /** The loss averaged over a setting's seeds at each step, from each run's metrics.jsonl when present. */
-    private static boolean lossCurves(SweepResults results, Map<String, List<SweepResults.Row>> bySetting, Path png)
+    private static boolean lossCurves(ResultsCsv.Table results, Map<String, List<ResultsCsv.Row>> bySetting, Path png)
             throws IOException {
         List<Charts.Line> lines = new ArrayList<>();
-        for (Map.Entry<String, List<SweepResults.Row>> e : bySetting.entrySet()) {
+        for (Map.Entry<String, List<ResultsCsv.Row>> e : bySetting.entrySet()) {
             TreeMap<Double, double[]> sums = new TreeMap<>();
-            for (SweepResults.Row row : e.getValue()) {
+            for (ResultsCsv.Row row : e.getValue()) {
                 Path dir = results.runDir(row);
                 if (!Files.exists(dir.resolve("metrics.jsonl"))) {
                     continue;
@@ -148,15 +149,15 @@ public final class AblationReport {
         return true;
     }
 
-    private static String runTable(SweepResults results) {
+    private static String runTable(ResultsCsv.Table results) {
         List<List<String>> rows = new ArrayList<>();
-        for (SweepResults.Row r : results.rows()) {
+        for (ResultsCsv.Row r : results.rows()) {
             List<String> row = new ArrayList<>();
-            for (String c : SweepResults.HEADER) {
+            for (String c : ResultsCsv.COLUMNS) {
                 row.add(r.get(c).isBlank() ? "–" : r.get(c));
             }
             rows.add(row);
         }
-        return Markdown.table(SweepResults.HEADER, rows);
+        return Markdown.table(ResultsCsv.COLUMNS, rows);
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.harl.core.sweep.ResultsCsv;
 
 /** {@code harl report ablation SWEEP_DIR}. */
 @Command(name = "ablation", mixinStandardHelpOptions = true,
@@ -32,7 +33,7 @@ public final class AblationReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            SweepResults results = SweepResults.load(sweepDir);
+            ResultsCsv.Table results = ResultsCsv.load(sweepDir);
             Path name = sweepDir.toAbsolutePath().normalize().getFileName();
             String reportTitle = options.title != null ? options.title : name == null ? "sweep" : name.toString();
             String wandb = null;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.ExperimentLoader;
+import org.harl.core.eval.FinalProbe;
 import org.harl.core.run.RunLauncher;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code harl run FILE}: pretrain one experiment into {@code <runs-dir>/<name>}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run one experiment: pretraining and its kNN monitor, into RUNS_DIR/<name>.")
+        description = "Run one experiment: pretraining and its kNN monitor, into RUNS_DIR/<name>; at the end, the "
+                + "linear probe and kNN of the trained encoder against the untrained one (monitor.final_probe).")
 public final class RunCommand implements Callable<Integer> {
 
     private final ExperimentLoader loader;
@@ -52,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig experiment = loader.load(file, overrides);
         RunResult result = launcher.launch(experiment, new RunOptions(runsDir, resume, null, false));
+        if (result.summary().containsKey(FinalProbe.LINEAR)) {
+            FinalProbe.lines(result.summary()).forEach(spec.commandLine().getOut()::println);
+        }
         spec.commandLine().getOut().println((result.completed() ? "completed: " : "stopped before the end: ")
                 + result.directory());
         return result.completed() ? 0 : 1;

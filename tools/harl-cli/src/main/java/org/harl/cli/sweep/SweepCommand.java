@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunLauncher;
 import org.harl.core.sweep.PlannedRun;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.sweep.RunOutcome;
 import org.harl.core.sweep.RunReuse;
-import org.harl.core.sweep.RunState;
+import org.harl.core.sweep.RunProgress;
 import org.harl.core.sweep.SweepPlanner;
-import org.harl.core.sweep.SweepResults;
+import org.harl.core.sweep.SweepResultFiles;
 import org.harl.core.sweep.SweepRunner;
 import org.harl.core.train.Checkpoints;
 import picocli.CommandLine.Command;
@@ -94,11 +95,11 @@ public final class SweepCommand implements Callable<Integer> {
         RunReuse reuse = new RunReuse(reuseFrom, hasCheckpoint);
         for (PlannedRun p : plan) {
             Path dir = sweepsDir.resolve(p.run().name());
-            RunState state = RunState.of(dir, hasCheckpoint);
-            Optional<Path> source = state == RunState.NEW && !Files.exists(dir) ? reuse.find(p.config())
+            RunProgress state = RunProgress.of(dir, hasCheckpoint);
+            Optional<Path> source = state == RunProgress.NEW && !Files.exists(dir) ? reuse.find(p.config())
                     : Optional.empty();
             if (dryRun) {
-                boolean stale = state != RunState.NEW && !SweepRunner.sameConfig(dir, p.config());
+                boolean stale = state != RunProgress.NEW && !new RunDirectory(dir).hasConfigOf(p.config());
                 out.printf("  %-60s %s%n", dir, state.name().toLowerCase()
                         + (stale ? " (with another config: delete it to rerun)" : "")
                         + source.map(s -> " (would reuse " + s + ")").orElse(""));
@@ -120,7 +121,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
         });
         List<RunOutcome> outcomes = runner.run(sweep, all, plan::contains);
-        SweepResults results = new SweepResults(runner.sweepDir(sweep));
+        SweepResultFiles results = new SweepResultFiles(runner.sweepDir(sweep));
         long done = outcomes.stream().filter(o -> o.status().equals("completed")).count();
         out.printf("%d/%d runs completed; results: %s, %s%n", done, outcomes.size(), results.csv(),
                 results.markdown());

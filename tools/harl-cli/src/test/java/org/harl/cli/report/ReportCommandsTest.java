@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.harl.cli.CliRunner;
+import org.harl.core.sweep.ResultsCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -85,6 +86,21 @@ class ReportCommandsTest {
         assertTrue(md.contains("](accuracy_bars.png)") && md.contains("](loss_by_setting.png)"), md);
         assertPng(outDir.resolve("accuracy_bars.png"));
         assertPng(outDir.resolve("loss_by_setting.png"));
+    }
+
+    @Test
+    void ablationReportKeepsEveryValueColumnTheSweepWrites() throws Exception {
+        Path sweep = tmp.resolve("sweeps/untrained");
+        ReportFixtures.run(sweep.resolve("full"), "seed0", 50, 0.03, 0.4);
+        // the header as the sweep runner writes it, random-initialisation baselines included
+        ReportFixtures.results(sweep, ResultsCsv.header() + "\n"
+                + "full,0,full/seed0,completed,10,100,0.40,0.70,0.50,0.80,0.21,0.27\n");
+        Path outDir = tmp.resolve("out");
+        assertEquals(0, run(new ReportCommand(), "ablation", sweep.toString(), "--out", outDir.toString(),
+                "--no-wandb"), err.toString());
+        String md = Files.readString(outDir.resolve("report.md"));
+        assertTrue(md.contains("random_init_knn_top1 (n) | random_init_linear_top1 (n) |"), md);
+        assertTrue(md.contains("| 0.2100 (1) | 0.2700 (1) |"), md);
     }
 
     @Test

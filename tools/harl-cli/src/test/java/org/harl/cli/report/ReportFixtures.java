@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.harl.core.run.RunDirectory;
 import org.harl.plugins.trackers.jsonl.JsonlConfig;
 import org.harl.plugins.trackers.jsonl.JsonlTracker;
 import org.harl.spi.track.RunInfo;
 
-/** Run directories as the jsonl tracker writes them, with HARL-like metrics. */
+/** Run directories as a run with the jsonl tracker leaves them, with HARL-like metrics. */
 final class ReportFixtures {
     private ReportFixtures() {
     }
@@ -38,8 +39,9 @@ final class ReportFixtures {
             }
             t.log(s, m);
         }
-        t.summary(Map.of("knn_top1", knn, "knn_top5", Math.min(1, knn + 0.3), "wall_s", 10.0 * steps));
         t.finish(0);
+        new RunDirectory(dir).mergeSummary(Map.of("knn_top1", knn, "knn_top5", Math.min(1, knn + 0.3),
+                "wall_s", 10.0 * steps));
         return dir;
     }
 

@@ -1,14 +1,18 @@
 package org.harl.cli.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.harl.cli.CliRunner;
 import org.harl.core.data.EvalBatch;
+import org.harl.core.eval.FinalProbe;
 import org.harl.core.registry.PluginRegistry;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.train.TrainedEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +49,17 @@ class PretrainEndToEndTest {
         assertTrue(rows.stream().filter(l -> l.contains("\"loss_fg\"")).count() == 4, String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(l -> l.contains("\"alpha\"") && l.contains("\"beta\"")));
         assertTrue(rows.stream().anyMatch(l -> l.contains("\"knn_top1\"")), String.join("\n", rows));
-        assertTrue(Files.readString(run.resolve("summary.json")).contains("knn_top1"));
+        Map<String, Object> summary = new RunDirectory(run).summary();
+        assertTrue(summary.containsKey("knn_top1"), summary.toString());
+        // the end of the run compares the trained encoder with the untrained one of the same seed
+        for (String key : List.of(FinalProbe.LINEAR, FinalProbe.LINEAR_UNTRAINED, FinalProbe.KNN,
+                FinalProbe.KNN_UNTRAINED)) {
+            double v = ((Number) summary.get(key)).doubleValue();
+            assertTrue(v >= 0 && v <= 1, key + " = " + v);
+        }
+        assertTrue(r.out().matches("(?s).*linear probe: untrained \\d+\\.\\d\\d % -> trained \\d+\\.\\d\\d % "
+                + "\\([+-]\\d+\\.\\d\\d\\).*"), r.out());
+        assertTrue(r.out().contains("kNN top-1: untrained "), r.out());
         assertTrue(Files.exists(run.resolve("checkpoints/step-000000004.ckpt")));
         assertTrue(Files.exists(run.resolve("config.yaml")));
 
@@ -54,6 +68,13 @@ class PretrainEndToEndTest {
         assertTrue(again.err().contains("--resume"), again.err());
         CliRunner.Result resumed = CliRunner.run("run", file.toString(), "--runs-dir", runs.toString(), "--resume");
         assertEquals(0, resumed.exitCode(), resumed.err()); // resumes at the end: nothing left but the monitor
+
+        Path off = runs.resolve("off");
+        CliRunner.Result noProbe = CliRunner.run("run", file.toString(), "--runs-dir", off.toString(), "--set",
+                "monitor.final_probe=false", "--set", "training.epochs=1");
+        assertEquals(0, noProbe.exitCode(), noProbe.err());
+        assertFalse(noProbe.out().contains("linear probe:"), noProbe.out());
+        assertFalse(new RunDirectory(off.resolve("e2e")).summary().containsKey(FinalProbe.LINEAR));
 
         try (TrainedEncoder enc = TrainedEncoder.load(run, PluginRegistry.discover())) {
             assertEquals(8, enc.featureChannels());

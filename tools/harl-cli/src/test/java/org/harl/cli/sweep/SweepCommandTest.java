@@ -12,11 +12,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.harl.cli.CliRunner;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.ExperimentRunner;
-import org.harl.core.run.RunLauncher;
 import org.harl.core.run.RunResult;
 import org.harl.core.sweep.RunEvaluator;
-import org.harl.core.sweep.SweepResults;
+import org.harl.core.sweep.ResultsCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class SweepCommandTest {
     private AbstractModule engine(boolean withEvaluator) {
         ExperimentRunner runner = (experiment, options) -> {
             calls.add(experiment.name() + " seed=" + experiment.seed() + " group=" + options.group());
-            return new RunResult(RunLauncher.runDirectory(experiment, options), true,
+            return new RunResult(RunDirectory.of(experiment, options).path(), true,
                     Map.of("wall_s", 3.0, "epochs", experiment.training().epochs()));
         };
         RunEvaluator evaluator = runDir -> Map.of("linear_top1", 0.25, "knn_top1", 0.5);
@@ -95,7 +95,7 @@ class SweepCommandTest {
         assertEquals(4, calls.size());
         assertEquals("tau_abl/tau=0.1/seed0 seed=0 group=tau_abl", calls.get(0));
         List<String> csv = Files.readAllLines(sweeps.resolve("tau_abl/results.csv"));
-        assertEquals(SweepResults.CSV_HEADER, csv.get(0));
+        assertEquals(ResultsCsv.header(), csv.get(0));
         assertEquals("tau=0.3,1," + sweeps.resolve("tau_abl/tau=0.3/seed1") + ",completed,2,3.0,0.5,,0.25,,,",
                 csv.get(4));
         assertTrue(r.out().endsWith("4/4 runs completed; results: " + sweeps.resolve("tau_abl/results.csv") + ", "

@@ -21,22 +21,22 @@ import org.harl.spi.track.RunInfo;
 import org.harl.spi.track.Tracker;
 
 /**
- * Writes {@code metrics.jsonl} (one object per log call: {@code "step"} plus the metrics), {@code summary.json}
- * (rewritten atomically on every change), {@code media.jsonl} (logged images) and {@code config.json}.
+ * Writes {@code metrics.jsonl} (one object per log call: {@code "step"} plus the metrics), {@code media.jsonl}
+ * (logged images) and {@code config.json}. The run's {@code summary.json} belongs to the core's run directory,
+ * which writes it whatever trackers are configured, so summary values are not written here.
  * A resumed run first drops the rows at steps {@code >= startStep}, so each step appears once.
  */
 public final class JsonlTracker implements Tracker {
 
     /** Registers the {@code jsonl} tracker. */
     public static final ComponentFactory<JsonlConfig, Tracker> FACTORY = ComponentFactory.of(ComponentKind.TRACKER,
-            "jsonl", "metrics.jsonl + summary.json in the run directory (read by `harl report`)", JsonlConfig.class,
+            "jsonl", "metrics.jsonl + media.jsonl in the run directory (read by `harl report`)", JsonlConfig.class,
             JsonlConfig.defaults(), (config, context) -> new JsonlTracker(config, System.err));
 
     private final JsonlConfig config;
     private final TrackerWarnings warnings;
     private Path dir;
     private BufferedWriter metrics;
-    private final Map<String, Object> summary = new LinkedHashMap<>();
 
     public JsonlTracker(JsonlConfig config, PrintStream err) {
         this.config = config;
@@ -49,18 +49,13 @@ public final class JsonlTracker implements Tracker {
         try {
             Files.createDirectories(dir);
             Path metricsPath = dir.resolve(config.metricsFile());
-            Path summaryPath = dir.resolve(config.summaryFile());
             Path mediaPath = dir.resolve(config.mediaFile());
             if (run.resumed()) {
                 keepRowsBefore(metricsPath, run.startStep());
                 keepRowsBefore(mediaPath, run.startStep());
-                if (Files.exists(summaryPath)) {
-                    summary.putAll(ExtendedJson.readMap(Files.readString(summaryPath)));
-                }
             } else {
                 Files.deleteIfExists(metricsPath);
                 Files.deleteIfExists(mediaPath);
-                Files.deleteIfExists(summaryPath);
             }
             AtomicFiles.write(dir.resolve("config.json"), ExtendedJson.write(ExtendedJson.plain(run.config())) + "\n");
             metrics = Files.newBufferedWriter(metricsPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -145,24 +140,11 @@ public final class JsonlTracker implements Tracker {
 
     @Override
     public synchronized void summary(Map<String, Object> values) {
-        values.forEach((k, v) -> summary.put(k, ExtendedJson.plain(v)));
-        writeSummary();
-    }
-
-    private void writeSummary() {
-        if (dir == null) {
-            return;
-        }
-        try {
-            AtomicFiles.write(dir.resolve(config.summaryFile()), ExtendedJson.write(summary) + "\n");
-        } catch (IOException e) {
-            warnings.warn("cannot write " + config.summaryFile() + ": " + e.getMessage());
-        }
+        // summary.json is written by the core's run directory for every run; this tracker keeps to its own files
     }
 
     @Override
     public synchronized void finish(int exitCode) {
-        writeSummary();
         close();
     }
 

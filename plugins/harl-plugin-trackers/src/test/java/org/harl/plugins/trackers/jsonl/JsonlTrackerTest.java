@@ -1,6 +1,7 @@
 package org.harl.plugins.trackers.jsonl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ class JsonlTrackerTest {
     Path tmp;
 
     @Test
-    void writesRowsSummaryAndMediaAndResumesWithoutDuplicates() throws Exception {
+    void writesRowsAndMediaAndResumesWithoutDuplicates() throws Exception {
         Path dir = tmp.resolve("run");
         Path png = SimulatedRun.png(tmp);
         JsonlTracker first = new JsonlTracker(JsonlConfig.defaults(), System.err);
@@ -44,8 +45,7 @@ class JsonlTrackerTest {
             assertEquals(s, ((Number) ExtendedJson.readMap(resumed.get(s)).get("step")).intValue());
         }
         assertEquals("", Files.readString(dir.resolve("media.jsonl")), "the image at step 5 was dropped");
-        Map<String, Object> summary = ExtendedJson.readMap(Files.readString(dir.resolve("summary.json")));
-        assertEquals(Map.of("knn_top1", 0.3, "linear_top1", 0.4), summary);
+        assertFalse(Files.exists(dir.resolve("summary.json")), "summary.json is the run directory's, not a tracker's");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.harl.core.sweep;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
-import org.harl.core.eval.SummaryFile;
+import org.harl.core.run.RunDirectory;
 
 /** Where a sweep run stands on disk, which decides whether it is skipped, resumed or started. */
-public enum RunState {
+public enum RunProgress {
     /** No directory, or one without a checkpoint to resume from: train from scratch. */
     NEW,
     /** A checkpoint but no completed summary: resume. */
@@ -14,11 +13,12 @@ public enum RunState {
     /** {@code summary.json} says {@code completed: true}: skip training. */
     COMPLETE;
 
-    public static RunState of(Path runDir, Predicate<Path> hasCheckpoint) {
-        if (!Files.isDirectory(runDir)) {
+    public static RunProgress of(Path runDir, Predicate<Path> hasCheckpoint) {
+        RunDirectory run = new RunDirectory(runDir);
+        if (!run.exists()) {
             return NEW;
         }
-        if (SummaryFile.isCompleted(SummaryFile.read(runDir))) {
+        if (run.isCompleted()) {
             return COMPLETE;
         }
         return hasCheckpoint.test(runDir) ? INTERRUPTED : NEW;

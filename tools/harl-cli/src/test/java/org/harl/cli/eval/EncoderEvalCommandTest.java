@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.harl.cli.CliRunner;
-import org.harl.core.eval.SummaryFile;
+import org.harl.core.run.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trains a tiny run with the real trainer and plugins, then evaluates it through the command line. */
-class EvalCommandTest {
+class EncoderEvalCommandTest {
 
     private static final String TINY = """
             name: tiny
@@ -37,13 +37,13 @@ class EvalCommandTest {
         CliRunner.Result run = CliRunner.run("run", file.toString(), "--runs-dir", runs.toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());
         Path runDir = runs.resolve("tiny");
-        double monitor = ((Number) SummaryFile.read(runDir).get("knn_top1")).doubleValue();
+        double monitor = ((Number) new RunDirectory(runDir).summary().get("knn_top1")).doubleValue();
 
         CliRunner.Result linear = CliRunner.run("eval", "linear", "--checkpoint", runDir.toString(),
                 "--test-limit", "32");
         assertEquals(0, linear.exitCode(), linear.err() + linear.out());
         assertTrue(linear.out().contains("features: 64 train, 32 test, dimension 8 (step 4"), linear.out());
-        Map<String, Object> summary = SummaryFile.read(runDir);
+        Map<String, Object> summary = new RunDirectory(runDir).summary();
         double top1 = ((Number) summary.get("linear_top1")).doubleValue();
         double top5 = ((Number) summary.get("linear_top5")).doubleValue();
         assertTrue(top1 >= 0 && top1 <= top5 && top5 <= 1, summary.toString());
@@ -52,7 +52,7 @@ class EvalCommandTest {
         CliRunner.Result knn = CliRunner.run("eval", "knn", "--checkpoint", runDir.toString(), "--k", "5,20",
                 "--test-limit", "32");
         assertEquals(0, knn.exitCode(), knn.err() + knn.out());
-        summary = SummaryFile.read(runDir);
+        summary = new RunDirectory(runDir).summary();
         assertTrue(summary.containsKey("knn5_top1") && summary.containsKey("knn20_top5"), summary.toString());
         assertEquals(summary.get("knn5_top1"), summary.get("knn_top1"));
         assertEquals(monitor, ((Number) summary.get("monitor_knn_top1")).doubleValue(), 0);
@@ -64,7 +64,7 @@ class EvalCommandTest {
                 "--test-limit", "32", "--random-init");
         assertEquals(0, random.exitCode(), random.err() + random.out());
         assertTrue(random.out().contains("with randomly initialised weights (seed 0)"), random.out());
-        summary = SummaryFile.read(runDir);
+        summary = new RunDirectory(runDir).summary();
         assertTrue(summary.containsKey("random_init_linear_top1"), summary.toString());
         assertEquals(top1, ((Number) summary.get("linear_top1")).doubleValue(), 0, "trained result untouched");
         try (var cached = Files.list(runDir.resolve("eval"))) {

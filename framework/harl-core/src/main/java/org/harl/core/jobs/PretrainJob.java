@@ -1,10 +1,12 @@
-package org.harl.core.train;
+package org.harl.core.jobs;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.harl.core.config.ComponentSpec;
 import org.harl.core.config.ExperimentConfig;
@@ -12,12 +14,16 @@ import org.harl.core.config.TrainingConfig;
 import org.harl.core.data.EvalBatch;
 import org.harl.core.data.EvalBatchLoader;
 import org.harl.core.data.PairBatchLoader;
+import org.harl.core.eval.FinalProbe;
+import org.harl.core.eval.KnnMonitor;
 import org.harl.core.masks.CachingMaskProposer;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.run.ExperimentRunner;
-import org.harl.core.run.RunLauncher;
+import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
+import org.harl.core.train.TrainingLoop;
+import org.harl.core.train.TrainingMonitor;
 import org.harl.spi.PluginContext;
 import org.harl.spi.augment.Augmentation;
 import org.harl.spi.backbone.Backbone;
@@ -28,21 +34,24 @@ import org.harl.spi.mask.MaskProposer;
 import org.harl.spi.track.Tracker;
 
 /**
- * The training engine behind {@code harl run}: builds the experiment's components through the plugin registry
- * (dataset, augmentation, mask proposer behind a mask cache, backbone, loss, trackers), the deterministic batch
- * loaders, and runs the {@link TrainingLoop}.
+ * The pretraining job behind {@code harl run} and each sweep run: builds the experiment's components through the
+ * plugin registry (dataset, augmentation, mask proposer behind a mask cache, backbone, loss, trackers), the
+ * deterministic batch loaders and the kNN monitor, runs the {@link TrainingLoop}, then the {@link FinalProbe} of the
+ * trained against the untrained encoder.
  */
 @Singleton
-public final class Pretrainer implements ExperimentRunner {
+public final class PretrainJob implements ExperimentRunner {
 
     /** Masks kept in memory by the proposer cache (the disk cache holds the rest). */
     private static final int MASK_MEMORY_ENTRIES = 4096;
 
     private final PluginContexts contexts;
+    private final FinalProbe probe;
 
     @Inject
-    public Pretrainer(PluginContexts contexts) {
+    public PretrainJob(PluginContexts contexts, FinalProbe probe) {
         this.contexts = contexts;
+        this.probe = probe;
     }
 
     @Override
@@ -52,7 +61,8 @@ public final class Pretrainer implements ExperimentRunner {
             // read once when the PyTorch engine starts; effective when this is the first use of the engine
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(tc.threads()));
         }
-        Path runDir = RunLauncher.runDirectory(experiment, options);
+        RunDirectory run = RunDirectory.of(experiment, options);
+        Path runDir = run.path();
         PluginContext ctx = contexts.forExperiment(experiment, Optional.of(runDir));
         Backbone backbone = contexts.create(experiment.backbone(), ctx, Backbone.class);
         SslLoss loss = contexts.create(experiment.loss(), ctx, SslLoss.class);
@@ -65,12 +75,20 @@ public final class Pretrainer implements ExperimentRunner {
              MaskProposer masks = loss.needsMasks() ? proposer(experiment, ctx, options) : null;
              PairBatchLoader data = new PairBatchLoader(dataset, Optional.ofNullable(masks), augmentation,
                      tc.batchSize(), tc.stepsPerEpoch(), experiment.seed(), tc.workers(), tc.prefetch())) {
-            Optional<KnnData> knn = knnData(experiment, dataset, augmentation);
+            Optional<TrainingMonitor> knn = knnMonitor(experiment, dataset, augmentation);
             if (knn.isEmpty() && !options.quiet()) {
                 System.out.println("kNN monitor off: the dataset has no labelled TEST split");
             }
-            return new TrainingLoop(experiment, backbone, loss, data, augmentation.outputSize(), knn, trackers)
-                    .run(options);
+            RunResult trained = new TrainingLoop(experiment, backbone, loss, data, augmentation.outputSize(), knn,
+                    trackers).run(options);
+            if (!trained.completed() || knn.isEmpty() || !experiment.monitor().finalProbe()) {
+                return trained;
+            }
+            Map<String, Object> scores = probe.score(runDir, experiment.monitor(), tc.workers());
+            Map<String, Object> summary = new LinkedHashMap<>(trained.summary());
+            summary.putAll(scores);
+            run.mergeSummary(scores);
+            return new RunResult(trained.directory(), true, summary);
         }
     }
 
@@ -83,8 +101,8 @@ public final class Pretrainer implements ExperimentRunner {
                 options.runsRoot().resolve(CachingMaskProposer.DIR_NAME), MASK_MEMORY_ENTRIES);
     }
 
-    private static Optional<KnnData> knnData(ExperimentConfig experiment, DatasetSource dataset,
-                                             Augmentation augmentation) {
+    private static Optional<TrainingMonitor> knnMonitor(ExperimentConfig experiment, DatasetSource dataset,
+                                                        Augmentation augmentation) {
         if (dataset.size(Split.TEST) == 0 || dataset.size(Split.TRAIN) == 0 || dataset.classNames().isEmpty()) {
             return Optional.empty();
         }
@@ -93,6 +111,6 @@ public final class Pretrainer implements ExperimentRunner {
         int workers = experiment.training().workers();
         EvalBatchLoader bank = new EvalBatchLoader(dataset, augmentation, Split.TRAIN, mc.bankSize(), batch, workers);
         EvalBatchLoader test = new EvalBatchLoader(dataset, augmentation, Split.TEST, mc.testSize(), batch, workers);
-        return Optional.of(new KnnData(bank, test, dataset.classNames().size()));
+        return Optional.of(new KnnMonitor(bank, test, dataset.classNames().size(), mc.k(), mc.temperature()));
     }
 }

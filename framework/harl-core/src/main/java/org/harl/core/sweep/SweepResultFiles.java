@@ -11,26 +11,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a sweep's {@code results.csv} (one row per run; read by {@code harl report ablation}) and
+ * Writes a sweep's {@link ResultsCsv results.csv} (one row per run; read by {@code harl report ablation}) and
  * {@code results.md} (mean ± sample standard deviation over seeds per setting). Accuracies are stored as
  * fractions in the CSV and shown as percentages in the Markdown table.
  */
-public final class SweepResults {
-
-    public static final String CSV_HEADER =
-            "setting,seed,run_dir,status,epochs,wall_s,knn_top1,knn_top5,linear_top1,linear_top5,"
-                    + "random_init_knn_top1,random_init_linear_top1";
-    private static final List<String> VALUE_KEYS = List.of("epochs", "wall_s", "knn_top1", "knn_top5", "linear_top1",
-            "linear_top5", "random_init_knn_top1", "random_init_linear_top1");
+public final class SweepResultFiles {
 
     private final Path dir;
 
-    public SweepResults(Path sweepDir) {
+    public SweepResultFiles(Path sweepDir) {
         this.dir = sweepDir;
     }
 
     public Path csv() {
-        return dir.resolve("results.csv");
+        return dir.resolve(ResultsCsv.FILE_NAME);
     }
 
     public Path markdown() {
@@ -40,33 +34,11 @@ public final class SweepResults {
     public void write(List<RunOutcome> outcomes) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(csv(), csvText(outcomes));
+            Files.writeString(csv(), ResultsCsv.text(outcomes));
             Files.writeString(markdown(), markdownText(outcomes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sweep results to " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    static String csvText(List<RunOutcome> outcomes) {
-        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
-        for (RunOutcome o : outcomes) {
-            List<String> cells = new ArrayList<>(List.of(o.run().setting(), Long.toString(o.run().seed()),
-                    o.dir().toString(), o.status()));
-            for (String key : VALUE_KEYS) {
-                Object v = o.summary().get(key);
-                cells.add(v instanceof Number ? v.toString() : "");
-            }
-            sb.append(String.join(",", cells.stream().map(SweepResults::csvCell).toList())).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** RFC 4180: quote cells containing a comma, quote or newline (setting names contain commas). */
-    static String csvCell(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 
     static String markdownText(List<RunOutcome> outcomes) {

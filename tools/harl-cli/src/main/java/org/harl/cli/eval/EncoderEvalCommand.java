@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Evaluate a run's frozen encoder on the labelled splits of its dataset; results go to the "
                 + "run's summary.json.",
         subcommands = {EvalLinearCommand.class, EvalKnnCommand.class})
-public final class EvalCommand implements Runnable {
+public final class EncoderEvalCommand implements Runnable {
 
     @Spec
     CommandSpec spec;

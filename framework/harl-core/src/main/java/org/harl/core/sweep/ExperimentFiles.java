@@ -1,12 +1,14 @@
-package org.harl.core.config;
+package org.harl.core.sweep;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
+import org.harl.core.config.ConfigErrors;
+import org.harl.core.config.ConfigException;
 import org.harl.core.config.ConfigNode.MapNode;
-import org.harl.core.sweep.PlannedRun;
-import org.harl.core.sweep.SweepPlanner;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ExperimentLoader;
 
 /**
  * Every experiment a YAML file describes: one for an experiment file; for an ablation (a file with a top-level
