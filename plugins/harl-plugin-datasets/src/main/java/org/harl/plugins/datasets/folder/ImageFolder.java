@@ -30,7 +30,7 @@ import org.harl.spi.data.Split;
  */
 public final class ImageFolder implements DatasetSource {
 
-    private static final System.Logger LOG = System.getLogger(ImageFolder.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImageFolder.class);
 
     private final ImageFolderConfig config;
     private final List<String> classes;
@@ -92,6 +92,8 @@ public final class ImageFolder implements DatasetSource {
             this.test = new Part(testRoot, testMasks, withMasks(testIndex.files(), testRoot, testMasks, skipped));
         }
         this.skippedMissingMask = skipped[0];
+        LOG.info("image_folder: {} training and {} test images in {} classes under {}", train.files.size(),
+                test.files.size(), classes.size(), trainRoot);
         if (train.files.isEmpty()) {
             throw new IllegalArgumentException("no training images left under " + trainRoot + " after applying "
                     + "missing_mask: skip and test_fraction");
@@ -114,7 +116,7 @@ public final class ImageFolder implements DatasetSource {
                     + " (set missing_mask: full_image or skip to accept this)");
             case SKIP -> {
                 skipped[0] += missing.size();
-                LOG.log(System.Logger.Level.WARNING, "image_folder: skipping " + missing.size()
+                LOG.warn("image_folder: skipping " + missing.size()
                         + " images without a mask under " + root + ", e.g. " + missing.get(0).path());
                 yield files.stream().filter(FileIndex.Entry::hasMask).toList();
             }
@@ -186,7 +188,7 @@ public final class ImageFolder implements DatasetSource {
                         + " (set unreadable: skip to use the next sample instead)", ex);
             }
             if (unreadable.add(current.toString())) {
-                LOG.log(System.Logger.Level.WARNING, "image_folder: skipping unreadable file " + current + ": "
+                LOG.warn("image_folder: skipping unreadable file " + current + ": "
                         + ex.getMessage());
             }
             return null;
