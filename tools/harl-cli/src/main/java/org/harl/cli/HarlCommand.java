@@ -16,6 +16,8 @@ import org.harl.core.registry.PluginLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,6 +43,11 @@ public final class HarlCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Read by {@link LogSetup} before parsing (log levels are fixed when loggers are made); declared for help. */
+    @Option(names = LogSetup.VERBOSE, scope = ScopeType.INHERIT,
+            description = "log progress details (INFO/DEBUG for harl, INFO for DJL); default: warnings only")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
@@ -54,6 +61,7 @@ public final class HarlCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        LogSetup.configure(args);
         int code;
         try {
             code = commandLine(Harl.injector()).execute(args);

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 record FileIndex(List<Entry> files) {
 
-    private static final System.Logger LOG = System.getLogger(FileIndex.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileIndex.class);
     private static final String HEADER = "harl-image-index v1 ";
 
     /**
@@ -141,7 +141,7 @@ record FileIndex(List<Entry> files) {
             Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot write the image index cache " + cache + ": " + e.getMessage());
+            LOG.warn("cannot write the image index cache " + cache + ": " + e.getMessage());
         }
     }
 

@@ -39,7 +39,7 @@ public final class ImageFolder implements DatasetSource {
             "root/<class>/<file>.{jpg,jpeg,png} with optional masks at the same relative paths (.png)",
             ImageFolderConfig.class, ImageFolderConfig.defaults(), ImageFolder::create);
 
-    private static final System.Logger LOG = System.getLogger(ImageFolder.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImageFolder.class);
 
     private final ImageFolderConfig config;
     private final List<String> classes;
@@ -101,6 +101,8 @@ public final class ImageFolder implements DatasetSource {
             this.test = new Part(testRoot, testMasks, withMasks(testIndex.files(), testRoot, testMasks, skipped));
         }
         this.skippedMissingMask = skipped[0];
+        LOG.info("image_folder: {} training and {} test images in {} classes under {}", train.files.size(),
+                test.files.size(), classes.size(), trainRoot);
         if (train.files.isEmpty()) {
             throw new IllegalArgumentException("no training images left under " + trainRoot + " after applying "
                     + "missing_mask: skip and test_fraction");
@@ -123,7 +125,7 @@ public final class ImageFolder implements DatasetSource {
                     + " (set missing_mask: full_image or skip to accept this)");
             case SKIP -> {
                 skipped[0] += missing.size();
-                LOG.log(System.Logger.Level.WARNING, "image_folder: skipping " + missing.size()
+                LOG.warn("image_folder: skipping " + missing.size()
                         + " images without a mask under " + root + ", e.g. " + missing.get(0).path());
                 yield files.stream().filter(FileIndex.Entry::hasMask).toList();
             }
@@ -195,7 +197,7 @@ public final class ImageFolder implements DatasetSource {
                         + " (set unreadable: skip to use the next sample instead)", ex);
             }
             if (unreadable.add(current.toString())) {
-                LOG.log(System.Logger.Level.WARNING, "image_folder: skipping unreadable file " + current + ": "
+                LOG.warn("image_folder: skipping unreadable file " + current + ": "
                         + ex.getMessage());
             }
             return null;

@@ -61,18 +61,27 @@ public final class JsonlTracker implements Tracker {
             metrics = Files.newBufferedWriter(metricsPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException | RuntimeException e) {
-            warnings.warn("cannot write run files in " + dir + ": " + e.getMessage() + " (metrics are not saved)");
+            warnings.warn("cannot set up run files in " + dir + ": " + e.getMessage() + " (metrics are not saved)");
             metrics = null;
         }
     }
 
-    /** Rewrites a JSONL file keeping only rows whose "step" is below {@code startStep}. */
+    /**
+     * Rewrites a JSONL file keeping only rows whose "step" is below {@code startStep}. Only an unreadable last line
+     * is dropped (a crash mid-write); one elsewhere is damage the user should see, so nothing is rewritten.
+     */
     static void keepRowsBefore(Path file, long startStep) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
         List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).isBlank()) {
+            last--;
+        }
+        for (int i = 0; i <= last; i++) {
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
@@ -80,7 +89,11 @@ public final class JsonlTracker implements Tracker {
             try {
                 row = ExtendedJson.readMap(line);
             } catch (IllegalArgumentException e) {
-                continue; // a line cut off by a crash
+                if (i == last) {
+                    break; // the last line, cut off by a crash mid-write
+                }
+                throw new IOException(file + " line " + (i + 1) + " is not a JSON object (" + e.getMessage()
+                        + "); only a cut-off last line is dropped on resume, so the file is left as it is");
             }
             if (row.get("step") instanceof Number step && step.longValue() < startStep) {
                 kept.add(line);

@@ -15,6 +15,9 @@ import okhttp3.ResponseBody;
  * configured base URL's origin (never to signed upload URLs on storage hosts).
  */
 public final class WandbHttp {
+    /** Identifies this client to the server: {@code harl/<project version>}. */
+    public static final String USER_AGENT = "harl/" + version();
+
     private final OkHttpClient client;
     private final HttpUrl base;
     private final Optional<ApiKey> key;
@@ -63,7 +66,7 @@ public final class WandbHttp {
      * @throws InterruptedIOException when the thread is interrupted while waiting
      */
     public String execute(Request request, boolean authenticate) throws IOException {
-        Request.Builder builder = request.newBuilder().header("User-Agent", "wandb-core");
+        Request.Builder builder = request.newBuilder().header("User-Agent", USER_AGENT);
         if (authenticate && sameOrigin(request.url()) && key.isPresent()) {
             builder.header("Authorization", key.get().basicAuthorization());
         } else {
@@ -102,6 +105,20 @@ public final class WandbHttp {
             }
             sleep(retry.delay(attempt, retryAfter), what);
         }
+    }
+
+    /** The Maven project version, filtered into {@code harl-version.properties} at build time. */
+    private static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = WandbHttp.class.getResourceAsStream("harl-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // fall through: the agent still names the client
+        }
+        String v = p.getProperty("version", "");
+        return v.isBlank() || v.startsWith("${") ? "unknown" : v.trim();
     }
 
     private static String hint(int status) {

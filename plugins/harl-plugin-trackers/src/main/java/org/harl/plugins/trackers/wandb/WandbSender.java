@@ -24,6 +24,8 @@ final class WandbSender {
     private final long intervalNanos;
     private final Consumer<String> onFailure;
     private final Thread thread;
+    /** Entries of an earlier session to send before the queue; never bounded by the queue's capacity. */
+    private List<JournalEntry> backlog = List.of();
     private volatile boolean failed;
     private volatile boolean completed;
 
@@ -37,6 +39,16 @@ final class WandbSender {
     }
 
     void start() {
+        thread.start();
+    }
+
+    /**
+     * Starts, first sending {@code earlier} (entries an earlier session did not get to the server). They go ahead
+     * of the queue rather than through it: a resumed journal may be far larger than the buffer, and an entry that
+     * did not fit would be lost while the run is later marked synced.
+     */
+    void start(List<JournalEntry> earlier) {
+        backlog = List.copyOf(earlier);
         thread.start();
     }
 
@@ -92,6 +104,10 @@ final class WandbSender {
         long nextFlush = System.nanoTime();
         long lastPost = System.nanoTime();
         try {
+            for (int i = 0; i < backlog.size() && !failed; i += MAX_BATCH) {
+                streamer.send(backlog.subList(i, Math.min(backlog.size(), i + MAX_BATCH)));
+            }
+            backlog = List.of();
             while (!failed) {
                 long wait = Math.max(0, nextFlush - System.nanoTime());
                 JournalEntry e = queue.poll(wait, TimeUnit.NANOSECONDS);

@@ -149,11 +149,11 @@ public final class WandbTracker implements Tracker {
         RunStreamer streamer = new RunStreamer(new WandbApi(http), runDir, warnings, this::targetResolved);
         sender = new WandbSender(streamer, config.maxBuffered(), config.flushIntervalS(), this::senderFailed);
         if (resend) {
-            kept.forEach(sender::offer);
+            sender.start(kept);
         } else {
             kept.forEach(streamer::absorb);
+            sender.start();
         }
-        sender.start();
     }
 
     private void targetResolved(RunTarget target) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,5 +62,34 @@ class JsonlTrackerTest {
         t.log(0, Map.of("loss", 1.0));
         t.finish(0);
         assertEquals(List.of("{\"step\":0,\"loss\":1.0}"), Files.readAllLines(dir.resolve("metrics.jsonl")));
+    }
+
+    @Test
+    void resumeDropsOnlyACutOffLastLine() throws Exception {
+        Path dir = tmp.resolve("run");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("metrics.jsonl"), "{\"step\":0,\"loss\":3}\n{\"step\":1,\"loss\":2}\n{\"step\":2,\"lo");
+        JsonlTracker t = new JsonlTracker(JsonlConfig.defaults(), System.err);
+        t.start(SimulatedRun.info(dir, true, 2, 4));
+        t.log(2, Map.of("loss", 1.0));
+        t.finish(0);
+        assertEquals(List.of("{\"step\":0,\"loss\":3}", "{\"step\":1,\"loss\":2}", "{\"step\":2,\"loss\":1.0}"),
+                Files.readAllLines(dir.resolve("metrics.jsonl")));
+    }
+
+    @Test
+    void resumeReportsAnUnreadableLineBeforeTheLastWithFileAndLine() throws Exception {
+        Path dir = tmp.resolve("run");
+        Files.createDirectories(dir);
+        String damaged = "{\"step\":0,\"loss\":3}\n{\"step\":1,\"lo\n{\"step\":2,\"loss\":1}\n";
+        Files.writeString(dir.resolve("metrics.jsonl"), damaged);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        JsonlTracker t = new JsonlTracker(JsonlConfig.defaults(), new PrintStream(err, true, StandardCharsets.UTF_8));
+        t.start(SimulatedRun.info(dir, true, 3, 4));
+        t.log(3, Map.of("loss", 0.5));
+        t.finish(0);
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.contains(dir.resolve("metrics.jsonl") + " line 2"), warning);
+        assertEquals(damaged, Files.readString(dir.resolve("metrics.jsonl")), "the damaged file is left as it is");
     }
 }

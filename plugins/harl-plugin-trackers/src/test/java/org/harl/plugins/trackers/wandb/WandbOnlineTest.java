@@ -58,7 +58,8 @@ class WandbOnlineTest {
                 .getBytes(StandardCharsets.UTF_8));
         for (RecordedRequest r : server.apiRequests) {
             assertEquals(expectedAuth, r.getHeaders().get("Authorization"), r.getRequestLine());
-            assertEquals("wandb-core", r.getHeaders().get("User-Agent"));
+            assertTrue(r.getHeaders().get("User-Agent").matches("harl/\\d+\\.\\d+\\.\\d+\\S*"),
+                    r.getHeaders().get("User-Agent"));
         }
         List<RecordedRequest> graphql = server.requestsTo("/graphql");
         JsonNode viewer = ExtendedJson.mapper().readTree(graphql.get(0).getBody().utf8());
