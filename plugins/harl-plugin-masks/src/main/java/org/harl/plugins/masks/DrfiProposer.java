@@ -11,6 +11,8 @@ import org.harl.spi.PluginContext;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** DRFI saliency (multi-level FH + regional features + random forest), binarised adaptively. */
 public final class DrfiProposer implements MaskProposer {
@@ -18,14 +20,32 @@ public final class DrfiProposer implements MaskProposer {
     /** Classpath location of the forest that ships with harl. */
     public static final String BUNDLED_FOREST = "/org/harl/plugins/masks/drfi-forest.bin.gz";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DrfiProposer.class);
+
     private static volatile RegressionForest bundled;
 
     private final DrfiConfig config;
     private final DrfiSaliency saliency;
+    private final ModelProvenance provenance;
 
     public DrfiProposer(DrfiConfig config, RegressionForest forest) {
         this.config = config;
         this.saliency = new DrfiSaliency(config, forest);
+        this.provenance = forest.provenance();
+    }
+
+    /** Where this proposer's forest came from (printed by {@code harl masks eval}). */
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    /** Logs a WARN when {@code forest} is not label-free (supervised or of unknown provenance); returns the text. */
+    static String warnIfNotLabelFree(RegressionForest forest, String model) {
+        String warning = forest.provenance().loadWarning("DRFI forest " + model);
+        if (warning != null) {
+            LOG.warn(warning);
+        }
+        return warning;
     }
 
     /** The forest bundled as a resource (loaded once). */
@@ -97,8 +117,15 @@ public final class DrfiProposer implements MaskProposer {
         }
 
         public MaskProposer create(DrfiConfig config, PluginContext context) {
-            RegressionForest forest = config.model().isEmpty() ? bundledForest()
-                    : readForest(context.resolvePath(config.model()));
+            RegressionForest forest;
+            if (config.model().isEmpty()) {
+                forest = bundledForest();
+                warnIfNotLabelFree(forest, "resource " + BUNDLED_FOREST);
+            } else {
+                Path file = context.resolvePath(config.model());
+                forest = readForest(file);
+                warnIfNotLabelFree(forest, file.toString());
+            }
             return new DrfiProposer(config, forest);
         }
     }
