@@ -109,7 +109,12 @@ class DrfiProvenanceTest {
             prior.add(i, SyntheticScenes.scene(700 + i, 64, 64).image(), Optional.empty());
         }
         assertEquals(0, prior.supervisedImages());
-        RegressionForest first = prior.train(6, 6, 15, 3);
+        RegressionForest first = prior.train(12, 6, 15, 3);
+        RegressionForest again = prior.train(12, 6, 15, 3); // tree chunks train in parallel: still deterministic
+        assertEquals(12, first.trees());
+        for (double[] x : DrfiAnalysis.of(SyntheticScenes.scene(901, 64, 64).image(), SMALL).features().get(0)) {
+            assertEquals(first.predict(x), again.predict(x), 0.0);
+        }
         DrfiTraining self = new DrfiTraining(SMALL, 20, 5);
         for (int i = 0; i < 12; i++) {
             self.addSelfLabelled(i, SyntheticScenes.scene(700 + i, 64, 64).image(), first);

@@ -109,7 +109,7 @@ public final class TrainDrfiCommand implements Callable<Integer> {
     long seed = 1;
 
     /** Chosen on a tuning dataset seed (docs/results/mask_quality). */
-    static final int DEFAULT_SELF_TRAIN_ROUNDS = 1;
+    static final int DEFAULT_SELF_TRAIN_ROUNDS = 4;
 
     @Inject
     public TrainDrfiCommand(MaskComponents components) {
@@ -261,7 +261,7 @@ public final class TrainDrfiCommand implements Callable<Integer> {
                 + " self-training rounds)", images != null && datasets.isEmpty() ? "folder" : "train", seed,
                 training.images(), exact ? ModelProvenance.Supervision.EXACT_MASKS
                         : ModelProvenance.Supervision.PSEUDO_LABELS,
-                "harl masks train-drfi " + String.join(" ", args),
+                "harl " + String.join(" ", args),
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)), harl);
     }
 
