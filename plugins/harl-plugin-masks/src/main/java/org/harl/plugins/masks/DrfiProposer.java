@@ -12,6 +12,8 @@ import org.harl.spi.PluginContext;
 import org.harl.spi.data.Mask;
 import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** DRFI saliency (multi-level FH + regional features + random forest), binarised adaptively. */
 public final class DrfiProposer implements MaskProposer {
@@ -19,11 +21,14 @@ public final class DrfiProposer implements MaskProposer {
     /** Classpath location of the forest that ships with harl. */
     public static final String BUNDLED_FOREST = "/org/harl/plugins/masks/drfi-forest.bin.gz";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DrfiProposer.class);
+
     private static volatile RegressionForest bundled;
 
     private final DrfiConfig config;
     private final DrfiSaliency saliency;
     private final List<Path> modelFiles;
+    private final ModelProvenance provenance;
 
     public DrfiProposer(DrfiConfig config, RegressionForest forest) {
         this(config, forest, List.of());
@@ -34,11 +39,26 @@ public final class DrfiProposer implements MaskProposer {
         this.config = config;
         this.saliency = new DrfiSaliency(config, forest);
         this.modelFiles = List.copyOf(modelFiles);
+        this.provenance = forest.provenance();
     }
 
     @Override
     public List<Path> modelFiles() {
         return modelFiles;
+    }
+
+    /** Where this proposer's forest came from (printed by {@code harl masks eval}). */
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    /** Logs a WARN when {@code forest} is not label-free (supervised or of unknown provenance); returns the text. */
+    static String warnIfNotLabelFree(RegressionForest forest, String model) {
+        String warning = forest.provenance().loadWarning("DRFI forest " + model);
+        if (warning != null) {
+            LOG.warn(warning);
+        }
+        return warning;
     }
 
     /** The forest bundled as a resource (loaded once). */
@@ -100,9 +120,13 @@ public final class DrfiProposer implements MaskProposer {
 
     private static MaskProposer create(DrfiConfig config, PluginContext context) {
         if (config.model().isEmpty()) {
-            return new DrfiProposer(config, bundledForest());
+            RegressionForest forest = bundledForest();
+            warnIfNotLabelFree(forest, "resource " + BUNDLED_FOREST);
+            return new DrfiProposer(config, forest);
         }
         Path model = context.resolvePath(config.model());
-        return new DrfiProposer(config, readForest(model), List.of(model));
+        RegressionForest forest = readForest(model);
+        warnIfNotLabelFree(forest, model.toString());
+        return new DrfiProposer(config, forest, List.of(model));
     }
 }

@@ -29,7 +29,12 @@ public final class DrfiSaliency {
     public Result compute(RgbImage image) {
         DrfiAnalysis a = DrfiAnalysis.of(image, config);
         long t0 = CpuClock.nanos();
-        int n = image.pixels();
+        float[] map = map(a, forest, image.pixels());
+        return new Result(map, a.segmentNanos(), a.featureNanos(), CpuClock.nanos() - t0);
+    }
+
+    /** The fused map of an analysed image of {@code n} pixels under {@code forest} (also used by self-training). */
+    static float[] map(DrfiAnalysis a, RegressionForest forest, int n) {
         double[] sum = new double[n];
         List<Segmentation> levels = a.levels();
         for (int l = 0; l < levels.size(); l++) {
@@ -53,7 +58,7 @@ public final class DrfiSaliency {
         for (int i = 0; i < n; i++) {
             map[i] = (float) sum[i];
         }
-        return new Result(map, a.segmentNanos(), a.featureNanos(), CpuClock.nanos() - t0);
+        return map;
     }
 
     /** Min-max to [0, 1]; a constant vector becomes all zeros. */

@@ -8,10 +8,12 @@ import org.harl.spi.data.Mask;
 import org.harl.spi.data.RgbImage;
 
 /**
- * Collects labelled regions for DRFI's forest and trains it. Regions of images with an exact mask are labelled as
- * drfi_matlab does (1 if ≥ 75% foreground, 0 if ≥ 75% background, else dropped). Images without one get pseudo-labels
- * from unsupervised priors, keeping only confident extremes (see {@link PseudoLabels}). Classes are balanced to at
- * most 1.2:1 before training, as in DRFI's {@code balanceData.m}.
+ * Collects labelled regions for DRFI's forest and trains it. Label-free: regions get pseudo-labels from unsupervised
+ * priors, keeping only confident extremes (see {@link PseudoLabels}); a self-training round instead labels them from
+ * the previous forest's own binarised map ({@link #addSelfLabelled}). Supervised (oracle only): regions of images with
+ * an exact mask are labelled as drfi_matlab does (1 if ≥ 75% foreground, 0 if ≥ 75% background, else dropped); such
+ * images are counted ({@link #supervisedImages()}) so the model's provenance cannot hide them. Classes are balanced
+ * to at most 1.2:1 before training, as in DRFI's {@code balanceData.m}.
  */
 public final class DrfiTraining {
 
@@ -21,6 +23,7 @@ public final class DrfiTraining {
     /** Kept rows per image key: training iterates keys in order, so thread scheduling cannot change the forest. */
     private final java.util.TreeMap<Long, List<double[]>> positives = new java.util.TreeMap<>();
     private final java.util.TreeMap<Long, List<double[]>> negatives = new java.util.TreeMap<>();
+    private int supervisedImages;
 
     /**
      * @param maxRegionsPerImage at most this many regions of each class kept per image (bounds memory and training
@@ -38,13 +41,29 @@ public final class DrfiTraining {
      */
     public void add(long key, RgbImage image, Optional<Mask> groundTruth) {
         DrfiAnalysis a = DrfiAnalysis.of(image, config);
+        keep(key, a, groundTruth.orElse(null), groundTruth.isPresent());
+    }
+
+    /**
+     * Adds one image's regions labelled by {@code previous}'s binarised saliency map (adaptive threshold and small
+     * component removal as the proposer does, then the 75% rule): a self-training round, label-free when
+     * {@code previous} is. Thread-safe, like {@link #add}.
+     */
+    public void addSelfLabelled(long key, RgbImage image, RegressionForest previous) {
+        DrfiAnalysis a = DrfiAnalysis.of(image, config);
+        float[] map = DrfiSaliency.map(a, previous, image.pixels());
+        Mask own = Binarization.binarize(map, image.width(), image.height(), config.maxThreshold(),
+                config.minComponentFraction());
+        keep(key, a, own, false);
+    }
+
+    /** Labels every level's regions from {@code mask} (or from priors when null) and keeps a sample of each class. */
+    private void keep(long key, DrfiAnalysis a, Mask mask, boolean exact) {
         List<double[]> pos = new ArrayList<>();
         List<double[]> neg = new ArrayList<>();
         for (int l = 0; l < a.levels().size(); l++) {
             double[][] f = a.features().get(l);
-            int[] labels = groundTruth.isPresent()
-                    ? labelsFromMask(a.levels().get(l), groundTruth.get())
-                    : PseudoLabels.label(f);
+            int[] labels = mask != null ? labelsFromMask(a.levels().get(l), mask) : PseudoLabels.label(f);
             for (int r = 0; r < f.length; r++) {
                 if (labels[r] == 1) {
                     pos.add(f[r]);
@@ -62,7 +81,18 @@ public final class DrfiTraining {
             }
             positives.put(key, keptPos);
             negatives.put(key, keptNeg);
+            supervisedImages += exact ? 1 : 0;
         }
+    }
+
+    /** Images whose regions were labelled from exact masks (0 for a label-free forest). */
+    public synchronized int supervisedImages() {
+        return supervisedImages;
+    }
+
+    /** Images added so far. */
+    public synchronized int images() {
+        return positives.size();
     }
 
     public synchronized int positives() {

@@ -3,6 +3,10 @@ package org.harl.plugins.masks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.common.tree.LeafNode;
@@ -23,6 +27,8 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 final class ForestTrainer {
 
     private static final String OUTPUT = "saliency";
+    /** Trees per parallel task. */
+    private static final int CHUNK = 5;
 
     private ForestTrainer() {
     }
@@ -50,19 +56,41 @@ final class ForestTrainer {
             data.add(new ArrayExample<>(new Regressor(OUTPUT, targets.get(i)), names, rows.get(i)));
         }
         float fraction = Math.min(1f, mtry / (float) dim);
-        CARTRegressionTrainer cart = new CARTRegressionTrainer(maxDepth, 5f, 0f, fraction, false,
-                new MeanSquaredError(), seed);
-        RandomForestTrainer<Regressor> rf = new RandomForestTrainer<>(cart, new AveragingCombiner(), trees, seed);
         java.util.logging.Logger tribuoLog = java.util.logging.Logger.getLogger("org.tribuo");
         java.util.logging.Level previous = tribuoLog.getLevel();
         tribuoLog.setLevel(java.util.logging.Level.WARNING); // Tribuo logs every bagged member at INFO
-        Model<Regressor> model;
+        // Tribuo bags sequentially; fixed-size chunks of trees, each its own seeded forest, train in parallel and
+        // give the same forest for any thread count.
+        int chunks = (trees + CHUNK - 1) / CHUNK;
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors())));
         try {
-            model = rf.train(data);
+            List<Future<RegressionForest>> parts = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                int size = Math.min(CHUNK, trees - c * CHUNK);
+                long chunkSeed = seed + 7919L * c;
+                parts.add(pool.submit(() -> {
+                    CARTRegressionTrainer cart = new CARTRegressionTrainer(maxDepth, 5f, 0f, fraction, false,
+                            new MeanSquaredError(), chunkSeed);
+                    RandomForestTrainer<Regressor> rf = new RandomForestTrainer<>(cart, new AveragingCombiner(), size,
+                            chunkSeed);
+                    return flatten((EnsembleModel<Regressor>) rf.train(data), dim);
+                }));
+            }
+            List<RegressionForest> done = new ArrayList<>();
+            for (Future<RegressionForest> f : parts) {
+                done.add(f.get());
+            }
+            return RegressionForest.concat(done);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("forest training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("forest training failed: " + e.getCause(), e.getCause());
         } finally {
+            pool.shutdown();
             tribuoLog.setLevel(previous);
         }
-        return flatten((EnsembleModel<Regressor>) model, dim);
     }
 
     private static RegressionForest flatten(EnsembleModel<Regressor> ensemble, int dim) {

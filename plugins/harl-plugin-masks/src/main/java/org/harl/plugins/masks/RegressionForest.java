@@ -7,6 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -15,23 +18,45 @@ import java.util.zip.GZIPOutputStream;
  * ({@link ForestTrainer}) and converted, since Tribuo's per-example prediction path (feature-name maps, sparse
  * vectors) costs far more than the walk itself. Prediction = mean of the trees' leaf values; a split sends
  * {@code x[feature] <= threshold} left, like Tribuo.
+ *
+ * <p>File format: gzip of magic "HRF2", the {@link ModelProvenance} (int length + UTF-8 {@code key=value} lines),
+ * then the trees. Files with the older magic "HRF1" (no provenance) are still read, with provenance "unknown".
  */
 public final class RegressionForest {
 
-    private static final int MAGIC = 0x48524631; // "HRF1"
+    private static final int MAGIC_V1 = 0x48524631; // "HRF1": no provenance
+    private static final int MAGIC = 0x48524632; // "HRF2": provenance after the magic
+    private static final int MAX_PROVENANCE_BYTES = 1 << 16;
 
     private final int dimension;
     private final short[][] feature; // -1 at leaves
     private final float[][] value; // split threshold, or the leaf output
     private final int[][] left;
     private final int[][] right;
+    private final ModelProvenance provenance;
 
     RegressionForest(int dimension, short[][] feature, float[][] value, int[][] left, int[][] right) {
+        this(dimension, feature, value, left, right, ModelProvenance.unknown());
+    }
+
+    private RegressionForest(int dimension, short[][] feature, float[][] value, int[][] left, int[][] right,
+            ModelProvenance provenance) {
+        this.provenance = provenance;
         this.dimension = dimension;
         this.feature = feature;
         this.value = value;
         this.left = left;
         this.right = right;
+    }
+
+    /** Where this forest came from ("unknown" for files written before provenance was recorded). */
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    /** The same trees with {@code provenance} attached (written by {@link #write}). */
+    public RegressionForest withProvenance(ModelProvenance provenance) {
+        return new RegressionForest(dimension, feature, value, left, right, provenance);
     }
 
     public int dimension() {
@@ -48,6 +73,30 @@ public final class RegressionForest {
             s += f.length;
         }
         return s;
+    }
+
+    /** One forest holding all trees of {@code parts} (same dimension), with unknown provenance. */
+    static RegressionForest concat(List<RegressionForest> parts) {
+        int dim = parts.get(0).dimension;
+        List<RegressionForest> all = new ArrayList<>(parts);
+        int n = all.stream().mapToInt(RegressionForest::trees).sum();
+        short[][] f = new short[n][];
+        float[][] v = new float[n][];
+        int[][] l = new int[n][];
+        int[][] r = new int[n][];
+        int t = 0;
+        for (RegressionForest p : all) {
+            if (p.dimension != dim) {
+                throw new IllegalArgumentException("forests of " + dim + " and " + p.dimension + " features");
+            }
+            for (int i = 0; i < p.trees(); i++, t++) {
+                f[t] = p.feature[i];
+                v[t] = p.value[i];
+                l[t] = p.left[i];
+                r[t] = p.right[i];
+            }
+        }
+        return new RegressionForest(dim, f, v, l, r);
     }
 
     /** The forest's output for one feature vector of {@link #dimension()} values. */
@@ -72,6 +121,9 @@ public final class RegressionForest {
     public void write(OutputStream out) throws IOException {
         try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out)))) {
             d.writeInt(MAGIC);
+            byte[] p = provenance.encode().getBytes(StandardCharsets.UTF_8);
+            d.writeInt(p.length);
+            d.write(p);
             d.writeInt(dimension);
             d.writeInt(feature.length);
             for (int t = 0; t < feature.length; t++) {
@@ -91,7 +143,19 @@ public final class RegressionForest {
     /** Reads a forest written by {@link #write}; {@code source} names it in errors. */
     public static RegressionForest read(InputStream in, String source) throws IOException {
         try (DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in)))) {
-            if (d.readInt() != MAGIC) {
+            int magic = d.readInt();
+            ModelProvenance provenance;
+            if (magic == MAGIC) {
+                int n = d.readInt();
+                if (n < 0 || n > MAX_PROVENANCE_BYTES) {
+                    throw new IOException(source + ": corrupt provenance record (" + n + " bytes)");
+                }
+                byte[] p = new byte[n];
+                d.readFully(p);
+                provenance = ModelProvenance.decode(new String(p, StandardCharsets.UTF_8), source);
+            } else if (magic == MAGIC_V1) {
+                provenance = ModelProvenance.unknown();
+            } else {
                 throw new IOException(source + ": not a harl regression forest (bad magic number)");
             }
             int dim = d.readInt();
@@ -124,7 +188,7 @@ public final class RegressionForest {
                     }
                 }
             }
-            return new RegressionForest(dim, f, v, l, r);
+            return new RegressionForest(dim, f, v, l, r, provenance);
         }
     }
 }

@@ -17,6 +17,8 @@ import org.harl.spi.mask.MaskProposer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.harl.cli.CliRunner;
+import org.harl.plugins.masks.DrfiProposer;
+import org.harl.plugins.masks.ModelProvenance;
 
 class MasksCommandTest {
 
@@ -141,11 +143,15 @@ class MasksCommandTest {
             scene(images, gt, "s" + i, 36 + 4 * i, 36);
         }
         Path forest = dir.resolve("forest.bin.gz");
-        Run r = run("train-drfi", "--images", images.toString(), "--gt", gt.toString(), "--out", forest.toString(),
-                "--trees", "3", "--depth", "4", "--threads", "1");
+        Run r = run("train-drfi", "--images", images.toString(), "--out", forest.toString(),
+                "--trees", "3", "--depth", "4", "--threads", "1", "--self-train-rounds", "1");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(Files.size(forest) > 20);
-        assertTrue(r.out().contains("3 trees"), r.out());
+        assertTrue(r.out().contains("3 trees") && r.out().contains("round 1"), r.out());
+        ModelProvenance p = DrfiProposer.readForest(forest).provenance();
+        assertEquals(ModelProvenance.Supervision.PSEUDO_LABELS, p.supervision(), p.describe());
+        assertEquals(4, p.count());
+        assertTrue(p.command().startsWith("harl masks train-drfi --images"), p.command());
         Run none = run("train-drfi", "--out", forest.toString());
         assertEquals(1, none.code());
     }
@@ -178,5 +184,37 @@ class MasksCommandTest {
         assertEquals(0, none.code(), none.err());
         assertTrue(none.out().contains("removed 0 cached masks"), none.out());
         assertEquals(2, run("cache", "clear", "--runs-dir", runs.toString(), "--cache-dir", cache.toString()).code());
+    }
+
+    @Test
+    void exactMaskTrainingNeedsTheFlagAndIsMarkedSupervised(@TempDir Path dir) throws Exception {
+        Path images = dir.resolve("images");
+        Path gt = dir.resolve("gt");
+        for (int i = 0; i < 3; i++) {
+            scene(images, gt, "s" + i, 36, 36);
+        }
+        Path forest = dir.resolve("forest.bin.gz");
+        Run refused = run("train-drfi", "--images", images.toString(), "--gt", gt.toString(), "--out",
+                forest.toString(), "--trees", "3", "--depth", "4", "--threads", "1");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("--supervised-exact-masks"), refused.err());
+        assertTrue(Files.notExists(forest));
+
+        Run r = run("train-drfi", "--images", images.toString(), "--gt", gt.toString(), "--out", forest.toString(),
+                "--trees", "3", "--depth", "4", "--threads", "1", "--supervised-exact-masks");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("supervision: exact_masks") && r.out().contains("WARNING"), r.out());
+        ModelProvenance p = DrfiProposer.readForest(forest).provenance();
+        assertEquals(ModelProvenance.Supervision.EXACT_MASKS, p.supervision());
+        assertTrue(p.data().contains("3 of 3 images labelled from exact masks"), p.data());
+    }
+
+    @Test
+    void evalPrintsTheDrfiModelsProvenance() {
+        Run r = run("eval", "--dataset", "synthetic_objects", "--dataset-set", "image_size=32", "--dataset-set",
+                "seed=12345", "--proposer", "drfi", "--count", "2", "--threads", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("model supervision: pseudo_labels"), r.out());
+        assertTrue(r.out().contains("model command: harl masks train-drfi"), r.out());
     }
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Regenerates the mask-quality result files in this folder with harl's own CLI (no other software involved):
+#   tuning/*.txt  the self-training round choice, on dataset seed 999 (200 test images per dataset)
+#   *.txt         the reported numbers, on dataset seed 12345 (500 test images per dataset), never used for tuning
+# The forest under test is the bundled one; retrain it first with ./retrain-bundled-forest.sh to check it.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+OUT=docs/results/mask_quality
+eval_on() { # dataset seed count proposer [--set k=v]...
+    local d=$1 seed=$2 count=$3 p=$4
+    shift 4
+    ./harl masks eval --dataset "$d" --dataset-set image_size=128 --dataset-set seed="$seed" --proposer "$p" \
+        --count "$count" "$@" 2>/dev/null
+}
+case "${1:-report}" in
+    tuning) # forests of each self-training round, from: retrain-bundled-forest.sh --keep-rounds --out /tmp/t.bin.gz
+        mkdir -p "$OUT/tuning"
+        for d in synthetic_objects fashion_composites; do
+            for f in "${@:2}"; do
+                echo "== $(basename "$f")"
+                eval_on "$d" 999 200 drfi --set model="$f"
+            done > "$OUT/tuning/$d.txt"
+        done
+        ;;
+    report)
+        for d in synthetic_objects fashion_composites; do
+            for p in drfi felzenszwalb center_prior full_image ground_truth; do
+                eval_on "$d" 12345 500 "$p"
+            done > "$OUT/$d.txt"
+        done
+        ;;
+    *) echo "usage: run.sh [report | tuning FOREST...]" >&2; exit 2 ;;
+esac
