@@ -56,7 +56,7 @@ public final class TrainingLoop {
     }
 
     /** Adds a listener called at every step; returns this loop. */
-    public TrainingLoop listener(StepListener listener) {
+    public TrainingLoop addListener(StepListener listener) {
         listeners.add(Objects.requireNonNull(listener));
         return this;
     }

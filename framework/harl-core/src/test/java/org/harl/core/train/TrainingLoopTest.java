@@ -34,7 +34,7 @@ class TrainingLoopTest {
                 new TestParts.FakeSource(e.training().batchSize(), SIDE, 4, 11), SIDE, Optional.empty(), List.of(t));
         if (haltAfter > 0) {
             // as if the process were killed after that many batches
-            loop.listener((step, result, nets) -> {
+            loop.addListener((step, result, nets) -> {
                 if (step + 1 == haltAfter) {
                     throw new Killed();
                 }
