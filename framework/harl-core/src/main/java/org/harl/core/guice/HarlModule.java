@@ -1,10 +1,7 @@
 package org.harl.core.guice;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.TypeLiteral;
-import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
-import com.google.inject.name.Names;
 import org.harl.core.config.ComponentCatalog;
 import org.harl.core.jobs.PretrainJob;
 import org.harl.core.registry.EncoderOpener;
@@ -13,14 +10,11 @@ import org.harl.core.run.ExperimentRunner;
 import org.harl.core.train.RunEncoderOpener;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.sweep.SweepEvaluator;
-import org.harl.spi.ComponentFactory;
-import org.harl.spi.ComponentKind;
 
 /**
- * Wires the core: the plugin registry, one {@link MapBinder} of factories per component kind (inject
- * {@code @Named("loss") Map<String, ComponentFactory<?, ?>>}), and the optional {@link ExperimentRunner} that the
- * training engine binds. Config classes ({@code ExperimentLoader}, {@code ComponentBinder}...) are just-in-time
- * singletons.
+ * Wires the core: the plugin registry (also the {@link ComponentCatalog} of every kind's factories), the encoder
+ * opener, and the optional {@link ExperimentRunner} that the training engine binds. Config classes
+ * ({@code ExperimentLoader}, {@code ComponentBinder}...) are just-in-time singletons.
  */
 public class HarlModule extends AbstractModule {
 
@@ -36,12 +30,6 @@ public class HarlModule extends AbstractModule {
         bind(ComponentCatalog.class).toInstance(registry);
         // PluginContext.openEncoder: plugins reach trained runs through the SPI, not the training code
         bind(EncoderOpener.class).to(RunEncoderOpener.class);
-        for (ComponentKind kind : ComponentKind.values()) {
-            MapBinder<String, ComponentFactory<?, ?>> factories = MapBinder.newMapBinder(binder(),
-                    new TypeLiteral<String>() { }, new TypeLiteral<ComponentFactory<?, ?>>() { },
-                    Names.named(kind.key()));
-            registry.factories(kind).forEach(f -> factories.addBinding(f.name()).toInstance(f));
-        }
         // The training engine; tests and tools may override it with OptionalBinder.setBinding in their own module.
         OptionalBinder.newOptionalBinder(binder(), ExperimentRunner.class).setDefault().to(PretrainJob.class);
         // Evaluation after each sweep run (linear probe + kNN on the frozen encoder), set with the training engine.

@@ -21,12 +21,11 @@ import org.harl.core.train.optim.StatefulOptimizer;
  * Checkpoints of a run in {@code <run>/checkpoints/step-<global step>.ckpt}: online, predictor and target
  * parameters (BN statistics included), the optimizer state with its momentum buffers, and the position in the data
  * (the global step; batches are a pure function of seed, epoch and step, so that is the whole data RNG state).
- * Written to a temporary file and renamed, so a killed run never leaves a torn checkpoint; the last {@link #KEEP}
- * are kept.
+ * Written to a temporary file and renamed, so a killed run never leaves a torn checkpoint. Which to write and keep
+ * is {@link CheckpointPolicy}'s call.
  */
 public final class Checkpoints {
 
-    public static final int KEEP = 2;
     private static final String MAGIC = "HARL-CHECKPOINT";
     private static final int VERSION = 1;
     private static final Pattern NAME = Pattern.compile("step-(\\d+)\\.ckpt");
@@ -69,13 +68,21 @@ public final class Checkpoints {
                 optimizer.save(out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            List<Path> all = list();
-            for (int i = 0; i < all.size() - KEEP; i++) {
-                Files.deleteIfExists(all.get(i));
-            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes all but the newest {@code keep} checkpoints. */
+    public void keepNewest(int keep) {
+        List<Path> all = list();
+        try {
+            for (int i = 0; i < all.size() - keep; i++) {
+                Files.deleteIfExists(all.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete old checkpoints in " + directory + ": " + e.getMessage(), e);
         }
     }
 

@@ -21,10 +21,12 @@ import org.harl.spi.encoder.FrozenEncoder;
 public final class RunEncoderOpener implements EncoderOpener {
 
     private final PluginRegistry registry;
+    private final ComponentBinder binder;
 
     @Inject
-    public RunEncoderOpener(PluginRegistry registry) {
+    public RunEncoderOpener(PluginRegistry registry, ComponentBinder binder) {
         this.registry = registry;
+        this.binder = binder;
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class RunEncoderOpener implements EncoderOpener {
         }
         try {
             Augmentation augmentation = registry.create(encoder.experiment().augmentation(),
-                    new PluginContexts(registry, new ComponentBinder(registry))
+                    new PluginContexts(registry, binder)
                             .forExperiment(encoder.experiment(), Optional.of(runDirectory)), Augmentation.class);
             return new Opened(encoder, augmentation,
                     List.of(runDirectory.resolve(ResolvedConfig.FILE_NAME), encoder.checkpoint()));

@@ -26,17 +26,13 @@ final class SslStep {
     private final SslNetworks nets;
     private final SslLoss loss;
     private final StagingBuffers staging = new StagingBuffers(4);
-    private Runnable beforeBackward = () -> { };
+    private final StepListener listener;
 
-    SslStep(SslNetworks nets, SslLoss loss) {
+    /** @param listener its {@link StepListener#beforeBackward} runs between forward and backward */
+    SslStep(SslNetworks nets, SslLoss loss, StepListener listener) {
         this.nets = nets;
         this.loss = loss;
-    }
-
-    /** Runs {@code hook} between forward and backward (tests: a garbage collection there must change nothing). */
-    SslStep beforeBackward(Runnable hook) {
-        this.beforeBackward = hook;
-        return this;
+        this.listener = listener;
     }
 
     /**
@@ -87,7 +83,7 @@ final class SslStep {
                     NDArray weighted = GraphScalars.mul(term, weights.getOrDefault(names.get(b), 0.0));
                     total = total == null ? weighted : total.add(weighted);
                 }
-                beforeBackward.run();
+                listener.beforeBackward();
                 gc.backward(GraphScalars.mul(total, scale));
                 terms = NDArrays.stack(new ai.djl.ndarray.NDList(perBranch));
             }

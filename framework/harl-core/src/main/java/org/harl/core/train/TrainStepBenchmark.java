@@ -1,15 +1,11 @@
 package org.harl.core.train;
 
-import ai.djl.nn.Parameter;
-import ai.djl.ndarray.NDArray;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.harl.core.config.HeadsConfig;
 import org.harl.core.data.PairBatch;
 import org.harl.core.train.optim.MomentumSgd;
-import org.harl.core.train.optim.StatefulOptimizer;
 import org.harl.spi.backbone.Backbone;
 import org.harl.spi.loss.SslLoss;
 
@@ -24,12 +20,6 @@ public final class TrainStepBenchmark {
     public record Result(double medianStepSeconds, double imagesPerSecond, int steps) {
     }
 
-    /** Called after every step (warm-up included) with the 0-based step index, e.g. to sample memory. */
-    @FunctionalInterface
-    public interface StepListener {
-        void afterStep(int step);
-    }
-
     private TrainStepBenchmark() {
     }
 
@@ -38,10 +28,13 @@ public final class TrainStepBenchmark {
      */
     public static Result run(Backbone backbone, SslLoss loss, HeadsConfig heads, int side, int batch, int warmup,
                              int steps, long seed) {
-        return run(backbone, loss, heads, side, batch, warmup, steps, seed, step -> { });
+        return run(backbone, loss, heads, side, batch, warmup, steps, seed, StepListener.NONE);
     }
 
-    /** As {@link #run(Backbone, SslLoss, HeadsConfig, int, int, int, int, long)}, reporting each step. */
+    /**
+     * As {@link #run(Backbone, SslLoss, HeadsConfig, int, int, int, int, long)}, reporting each step (warm-up
+     * included, 0-based) to {@code listener}, e.g. to sample memory.
+     */
     public static Result run(Backbone backbone, SslLoss loss, HeadsConfig heads, int side, int batch, int warmup,
                              int steps, long seed, StepListener listener) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -52,23 +45,14 @@ public final class TrainStepBenchmark {
         float[] m2 = binary(r, batch * side * side);
         PairBatch pb = new PairBatch(batch, side, v1, v2, m1, m2, new int[batch], 0, 0);
         try (SslNetworks nets = new SslNetworks(backbone, heads, side, seed)) {
-            StatefulOptimizer opt = new MomentumSgd(0.9f, 1e-6f, Set.of());
-            opt.setLearningRate(0.05f);
-            Map<String, Parameter> params = nets.trainable();
-            SslStep step = new SslStep(nets, loss);
+            OptimizerUpdate update = new OptimizerUpdate(nets, new MomentumSgd(0.9f, 1e-6f, Set.of()));
+            SslStep step = new SslStep(nets, loss, listener);
             double[] times = new double[steps];
             for (int i = 0; i < warmup + steps; i++) {
                 long t0 = System.nanoTime();
-                step.run(pb, 0.5, 1.0);
-                for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                    NDArray w = e.getValue().getArray();
-                    try (NDArray g = w.getGradient()) {
-                        opt.update(e.getKey(), w, g);
-                    }
-                }
-                opt.endStep();
-                nets.updateTarget(0.99);
-                listener.afterStep(i);
+                StepResult result = step.run(pb, 0.5, 1.0);
+                update.apply(0.05, 0.99);
+                listener.onStepEnd(i, result, nets);
                 if (i >= warmup) {
                     times[i - warmup] = (System.nanoTime() - t0) / 1e9;
                 }

@@ -1,7 +1,5 @@
 package org.harl.core.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +25,9 @@ import org.harl.spi.track.RunInfo;
 import org.harl.spi.track.Tracker;
 
 /**
- * Pretrains one experiment from assembled parts: optimizer steps every {@code accumulate} batches, lr and tau
- * stepped per optimizer step, one metrics row per batch, checkpoints every {@code checkpoint_every} steps and at
- * epoch ends, the kNN monitor every {@code knn_every} epochs and at the end.
+ * Pretrains one experiment from assembled parts: one metrics row per batch, optimizer steps, lr and tau as
+ * {@link TrainingSchedule} says, checkpoints as {@link CheckpointPolicy} says, the kNN monitor every
+ * {@code knn_every} epochs and at the end, then the {@link RunSummary}.
  */
 public final class TrainingLoop {
 
@@ -40,8 +38,7 @@ public final class TrainingLoop {
     private final int side;
     private final Optional<TrainingMonitor> knn;
     private final List<Tracker> trackers;
-    private long haltAfter = Long.MAX_VALUE;
-    private java.util.function.ObjLongConsumer<SslNetworks> afterStep = (nets, step) -> { };
+    private final List<StepListener> listeners = new ArrayList<>();
 
     /**
      * @param side    view side (the augmentation's output size)
@@ -58,173 +55,113 @@ public final class TrainingLoop {
         this.trackers = List.copyOf(trackers);
     }
 
-    /**
-     * Abandons the run right after global step {@code steps} without a final checkpoint or monitor, as if the process
-     * had been killed (tests of resume).
-     */
-    public TrainingLoop haltAfter(long steps) {
-        this.haltAfter = steps;
-        return this;
-    }
-
-    /** Called after every step with the networks and the global step (tests: leak checks). */
-    TrainingLoop afterStep(java.util.function.ObjLongConsumer<SslNetworks> listener) {
-        this.afterStep = listener;
+    /** Adds a listener called at every step; returns this loop. */
+    public TrainingLoop addListener(StepListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
         return this;
     }
 
     public RunResult run(RunOptions options) throws IOException {
         TrainingConfig tc = experiment.training();
         RunDirectory run = RunDirectory.of(experiment, options);
-        Path runDir = run.path();
-        Checkpoints checkpoints = new Checkpoints(run);
-        Optional<Path> resumeFrom = checkpoints.latest();
-        if (options.resume() && resumeFrom.isEmpty()) {
-            throw new IllegalStateException("cannot resume: no checkpoint in " + checkpoints.directory());
-        }
-        if (!options.resume() && resumeFrom.isPresent()) {
-            throw new IllegalStateException("run directory " + runDir + " already holds checkpoints: pass --resume to "
-                    + "continue it, or give the experiment another name");
-        }
+        CheckpointPolicy checkpoints = new CheckpointPolicy(new Checkpoints(run), tc.checkpointEvery(),
+                (long) data.stepsPerEpoch() * tc.epochs(), experiment.seed());
+        Optional<Path> resumeFrom = checkpoints.resumePoint(options.resume(), run.path());
         run.writeOrCheckConfig(experiment, options.resume()); // RunLauncher already did for CLI runs
         if (!options.resume()) {
             run.clearSummary(); // left by an attempt killed before its first checkpoint
         }
-        int spe = data.stepsPerEpoch();
-        long total = (long) spe * tc.epochs();
-        int acc = tc.accumulate();
-        long optSteps = (total + acc - 1) / acc;
-        long warmup = Math.round(experiment.optimizer().warmupEpochs() * spe / acc);
-        double peak = experiment.optimizer().baseLr() * tc.batchSize() * acc / 256.0;
-        Schedules sched = new Schedules(peak, warmup, optSteps, experiment.optimizer().finalLrFraction(),
-                tc.tauBase(), tc.tauFinal());
+        TrainingSchedule schedule = TrainingSchedule.of(experiment, data.stepsPerEpoch());
         long started = System.nanoTime();
-        try (SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed())) {
+        try (RunTrackers tracked = new RunTrackers(trackers);
+             SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed())) {
             StatefulOptimizer opt = Optimizers.create(experiment.optimizer(), nets.biasAndNormNames());
             long start = 0;
-            String lastCheckpoint = "none";
-            if (options.resume()) {
-                Checkpoints.Position p = Checkpoints.load(resumeFrom.get(), nets, opt);
-                start = p.globalStep();
-                lastCheckpoint = resumeFrom.get().toString();
+            if (resumeFrom.isPresent()) {
+                start = checkpoints.resume(resumeFrom.get(), nets, opt);
                 log("resuming " + experiment.name() + " from step " + start + " (" + resumeFrom.get() + ")", options);
             }
-            RunInfo info = new RunInfo(experiment.name(), runDir, options.group(), experiment.resolved(),
-                    options.resume(), start, total);
-            trackers.forEach(t -> t.start(info));
-            SslStep step = new SslStep(nets, loss);
-            Map<String, Parameter> params = nets.trainable();
-            Throughput throughput = new Throughput(tc.batchSize());
-            Map<String, Long> emptyTotals = new LinkedHashMap<>();
-            Map<String, Object> summary = new LinkedHashMap<>();
-            long g = start;
+            tracked.start(new RunInfo(experiment.name(), run.path(), options.group(), experiment.resolved(),
+                    options.resume(), start, schedule.totalBatches()));
             try {
+                RunSummary summary = new RunSummary();
                 if (knn.isPresent() && experiment.monitor().atStart() && start == 0) {
-                    summary.put("knn_top1_init", monitor(run, nets, 0, 0));
+                    summary.knn(0, monitor(run, tracked, nets, 0, 0));
                 }
-                for (int epoch = (int) (start / spe); epoch < tc.epochs(); epoch++) {
-                    Iterator<PairBatch> it = data.epoch(epoch, epoch == start / spe ? (int) (start % spe) : 0);
-                    while (it.hasNext()) {
-                        PairBatch batch = it.next();
-                        long k = g / acc;
-                        StepResult r = step.run(batch, (double) g / total, 1.0 / acc);
-                        String bad = r.firstNonFinite();
-                        if (bad != null) {
-                            double v = bad.equals("loss") ? r.loss() : r.terms().get(bad.substring(5));
-                            throw new NonFiniteLossException(g, epoch, bad, v, lastCheckpoint);
-                        }
-                        boolean boundary = (g + 1) % acc == 0 || g + 1 == total;
-                        double lr = sched.lr(k);
-                        if (boundary) {
-                            opt.setLearningRate((float) lr);
-                            for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                                NDArray w = e.getValue().getArray();
-                                try (NDArray grad = w.getGradient()) {
-                                    opt.update(e.getKey(), w, grad);
-                                }
-                            }
-                            opt.endStep();
-                            nets.updateTarget(sched.tau(k + 1));
-                        }
-                        r.emptyMasks().forEach((b, n) -> emptyTotals.merge(b, n, Long::sum));
-                        // rows are indexed by the 0-based batch index (RunInfo.startStep is the first one logged)
-                        Map<String, Object> row = metrics(g, epoch, r, lr, sched.tau(k + 1), (double) g / total,
-                                throughput.tick());
-                        final long logged = g;
-                        trackers.forEach(t -> t.log(logged, row));
-                        g++;
-                        boolean epochEnd = !it.hasNext();
-                        boolean due = tc.checkpointEvery() > 0 && g % tc.checkpointEvery() == 0;
-                        if (boundary && (due || epochEnd) && g < total) {
-                            lastCheckpoint = save(checkpoints, g, nets, opt);
-                        }
-                        afterStep.accept(nets, g);
-                        if (g >= haltAfter) {
-                            return new RunResult(runDir, false, summary);
-                        }
-                    }
-                    int every = experiment.monitor().knnEvery();
-                    if (knn.isPresent() && every > 0 && (epoch + 1) % every == 0 && epoch + 1 < tc.epochs()) {
-                        monitor(run, nets, epoch + 1, g);
-                    }
-                }
-                lastCheckpoint = save(checkpoints, g, nets, opt);
+                long done = train(run, tracked, nets, opt, schedule, checkpoints, summary, start);
+                tracked.checkpoint(checkpoints.save(done, nets, opt));
                 if (knn.isPresent()) {
-                    summary.put("knn_top1", monitor(run, nets, tc.epochs(), g));
+                    summary.knn(tc.epochs(), monitor(run, tracked, nets, tc.epochs(), done));
                 }
-                summary.put("steps", g);
-                summary.put("wall_s", (System.nanoTime() - started) / 1e9);
-                emptyTotals.forEach((b, n) -> summary.put("empty_" + b + "_total", n));
-                data.counters().forEach((key, n) -> summary.put("data_" + key, n));
-                summary.putAll(EmptyMaskCheck.summarise(experiment.name(), data.counters(), tc.maxEmptyMaskShare()));
-                summary.put("checkpoint", lastCheckpoint);
-                // what `harl sweep` (skip, --reuse-from) reads to tell a finished run from an interrupted one
-                summary.put(RunDirectory.COMPLETED, true);
-                run.mergeSummary(summary);
-                trackers.forEach(t -> t.summary(summary));
-                trackers.forEach(t -> t.finish(0));
-                return new RunResult(runDir, true, summary);
+                Map<String, Object> values = summary.completed(done, (System.nanoTime() - started) / 1e9,
+                        data.counters(), EmptyMaskCheck.summarise(experiment.name(), data.counters(),
+                                tc.maxEmptyMaskShare()), checkpoints.last());
+                run.mergeSummary(values);
+                tracked.summary(values);
+                tracked.finish(0);
+                return new RunResult(run.path(), true, values);
             } catch (RuntimeException | Error e) {
-                trackers.forEach(t -> t.finish(1));
+                tracked.finish(1);
                 throw e;
             }
-        } finally {
-            trackers.forEach(Tracker::close);
         }
     }
 
-    private String save(Checkpoints checkpoints, long g, SslNetworks nets, StatefulOptimizer opt) {
-        Path file = checkpoints.save(new Checkpoints.Position(g, experiment.seed()), nets, opt);
-        trackers.forEach(t -> t.saveFile(file, "checkpoint"));
-        return file.toString();
+    /** Trains every batch from {@code start} on; returns the batches trained in all. */
+    private long train(RunDirectory run, RunTrackers tracked, SslNetworks nets, StatefulOptimizer opt,
+                       TrainingSchedule schedule, CheckpointPolicy checkpoints, RunSummary summary, long start) {
+        StepListener listener = StepListener.all(listeners);
+        SslStep step = new SslStep(nets, loss, listener);
+        OptimizerUpdate update = new OptimizerUpdate(nets, opt);
+        StepMetrics metrics = new StepMetrics(loss, experiment.training().batchSize());
+        int epochs = experiment.training().epochs();
+        long g = start;
+        for (int epoch = schedule.epochOf(start); epoch < epochs; epoch++) {
+            Iterator<PairBatch> it = data.epoch(epoch, schedule.firstBatchIn(epoch, start));
+            while (it.hasNext()) {
+                StepResult r = step.run(it.next(), schedule.progress(g), schedule.lossScale());
+                stopIfNonFinite(r, g, epoch, checkpoints.last());
+                boolean stepEnded = schedule.endsOptimizerStep(g);
+                if (stepEnded) {
+                    update.apply(schedule.lr(g), schedule.tau(g));
+                }
+                summary.countEmptyMasks(r.emptyMasks());
+                // rows are indexed by the 0-based batch index (RunInfo.startStep is the first one logged)
+                tracked.log(g, metrics.row(g, epoch, r, schedule));
+                boolean epochEnded = !it.hasNext();
+                if (checkpoints.due(g + 1, stepEnded, epochEnded)) {
+                    tracked.checkpoint(checkpoints.save(g + 1, nets, opt));
+                }
+                listener.onStepEnd(g, r, nets);
+                g++;
+            }
+            int every = experiment.monitor().knnEvery();
+            if (knn.isPresent() && every > 0 && (epoch + 1) % every == 0 && epoch + 1 < epochs) {
+                monitor(run, tracked, nets, epoch + 1, g);
+            }
+        }
+        return g;
     }
 
-    private Map<String, Object> metrics(long g, int epoch, StepResult r, double lr, double tau, double progress,
-                                        double imagesPerSecond) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("step", g);
-        row.put("epoch", epoch);
-        row.put("loss", r.loss());
-        r.terms().forEach((b, v) -> row.put("loss_" + b, v));
-        row.put("lr", lr);
-        row.put("tau", tau);
-        loss.scheduleValues(progress).forEach(row::put);
-        row.put("images_per_s", imagesPerSecond);
-        r.emptyMasks().forEach((b, n) -> row.put("empty_" + b, n));
-        return row;
+    private static void stopIfNonFinite(StepResult r, long g, int epoch, String lastCheckpoint) {
+        String bad = r.firstNonFinite();
+        if (bad != null) {
+            double v = bad.equals("loss") ? r.loss() : r.terms().get(bad.substring("loss_".length()));
+            throw new NonFiniteLossException(g, epoch, bad, v, lastCheckpoint);
+        }
     }
 
-    private double monitor(RunDirectory run, SslNetworks nets, int epoch, long g) {
+    /** Scores the encoder after {@code epoch} epochs ({@code done} batches), logs it and adds it to the summary. */
+    private double monitor(RunDirectory run, RunTrackers tracked, SslNetworks nets, int epoch, long done) {
         TrainingMonitor m = knn.orElseThrow();
         double acc = m.score(new EncoderFeatures(nets)::features);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("epoch", epoch);
-        row.put("knn_top1", acc);
-        trackers.forEach(t -> t.log(Math.max(0, g - 1), row)); // the step of the epoch's last batch
-        // epoch 0 is the untrained encoder: its own summary key, so a killed run never reports it as the result
-        Map<String, Object> value = Map.of(epoch == 0 ? "knn_top1_init" : "knn_top1", acc);
+        row.put(RunSummary.KNN_TOP1, acc);
+        tracked.log(Math.max(0, done - 1), row); // the step of the epoch's last batch
+        Map<String, Object> value = Map.of(RunSummary.knnKey(epoch), acc);
         run.mergeSummary(value);
-        trackers.forEach(t -> t.summary(value));
+        tracked.summary(value);
         System.out.printf("[%s] epoch %d: kNN top-1 %.2f %% (%s)%n", experiment.name(), epoch, 100 * acc,
                 m.describe());
         return acc;
@@ -235,28 +172,4 @@ public final class TrainingLoop {
             System.out.println(message);
         }
     }
-
-    /** Images per second over the last few steps (data waits included). */
-    private static final class Throughput {
-        private final int batch;
-        private final long[] times = new long[11];
-        private int n;
-
-        Throughput(int batch) {
-            this.batch = batch;
-        }
-
-        double tick() {
-            long now = System.nanoTime();
-            times[n % times.length] = now;
-            n++;
-            int window = Math.min(n, times.length) - 1;
-            if (window < 1) {
-                return 0;
-            }
-            long oldest = times[(n - 1 - window) % times.length];
-            return batch * window / ((now - oldest) / 1e9);
-        }
-    }
-
 }

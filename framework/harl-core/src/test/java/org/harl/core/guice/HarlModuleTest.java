@@ -9,7 +9,6 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.OptionalBinder;
-import com.google.inject.name.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunLauncher;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
-import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.PluginContext;
 import org.harl.testing.fake.FakeComponent;
@@ -48,17 +46,6 @@ class HarlModuleTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void eachKindHasAMapBinderOfItsFactories() {
-        Injector injector = Harl.injector(new PluginRegistry(List.of(new FakePlugin())));
-        for (ComponentKind kind : ComponentKind.values()) {
-            Map<String, ComponentFactory<?, ?>> factories = injector.getInstance(Key.get(
-                    new TypeLiteral<Map<String, ComponentFactory<?, ?>>>() { }, Names.named(kind.key())));
-            assertEquals(injector.getInstance(PluginRegistry.class).names(kind), List.copyOf(factories.keySet()));
-            factories.values().forEach(f -> assertEquals(kind, f.kind()));
-        }
-    }
 
     @Test
     void theTrainingEngineIsTheDefaultRunner() {

@@ -29,11 +29,11 @@ class MemoryTest {
             Map<Long, Integer> live = new HashMap<>();
             new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
                     new TestParts.FakeSource(4, 4, 200, 1), 4, Optional.empty(), List.of())
-                    .afterStep((nets, step) -> live.put(step, nets.liveArrays()))
+                    .addListener((step, result, nets) -> live.put(step, nets.liveArrays()))
                     .run(new RunOptions(runs, false, null, true));
-            assertTrue(live.get(10L) > 0);
-            assertEquals(live.get(10L), live.get(200L), type + ": live arrays " + live.get(10L) + " -> "
-                    + live.get(200L));
+            assertTrue(live.get(9L) > 0);
+            assertEquals(live.get(9L), live.get(199L), type + ": live arrays " + live.get(9L) + " -> "
+                    + live.get(199L));
         }
     }
 }

@@ -61,11 +61,20 @@ class SslStepTest {
     private static float[] stepGradient(boolean collect) {
         TestParts.FakeSource data = new TestParts.FakeSource(4, 8, 1, 3);
         try (SslNetworks nets = new SslNetworks(new TestParts.TinyBackbone(), new HeadsConfig(16, 8, 16), 8, 5)) {
-            SslStep step = new SslStep(nets, new TestParts.ImgFgLoss());
             List<ByteBuffer> keep = new ArrayList<>();
-            if (collect) {
-                step.beforeBackward(() -> keep.addAll(AutogradChecks.collectAndPoison()));
-            }
+            StepListener gc = new StepListener() {
+                @Override
+                public void onStepEnd(long step, StepResult result, SslNetworks networks) {
+                }
+
+                @Override
+                public void beforeBackward() {
+                    if (collect) {
+                        keep.addAll(AutogradChecks.collectAndPoison());
+                    }
+                }
+            };
+            SslStep step = new SslStep(nets, new TestParts.ImgFgLoss(), gc);
             StepResult r = step.run(data.make(0, 0), 0.3, 0.5);
             List<Float> out = new ArrayList<>(List.of((float) r.loss()));
             for (Parameter p : nets.trainable().values()) {

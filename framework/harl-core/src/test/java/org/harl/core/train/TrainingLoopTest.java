@@ -33,10 +33,20 @@ class TrainingLoopTest {
         TrainingLoop loop = new TrainingLoop(e, new TestParts.TinyBackbone(), new TestParts.ImgFgLoss(),
                 new TestParts.FakeSource(e.training().batchSize(), SIDE, 4, 11), SIDE, Optional.empty(), List.of(t));
         if (haltAfter > 0) {
-            loop.haltAfter(haltAfter);
+            // as if the process were killed after that many batches
+            loop.addListener((step, result, nets) -> {
+                if (step + 1 == haltAfter) {
+                    throw new Killed();
+                }
+            });
+            assertThrows(Killed.class, () -> loop.run(new RunOptions(runs, resume, null, true)));
+        } else {
+            loop.run(new RunOptions(runs, resume, null, true));
         }
-        loop.run(new RunOptions(runs, resume, null, true));
         return t;
+    }
+
+    private static final class Killed extends RuntimeException {
     }
 
     /** A fresh run of batch 4 with a 3-class kNN monitor, recorded by {@code t}. */

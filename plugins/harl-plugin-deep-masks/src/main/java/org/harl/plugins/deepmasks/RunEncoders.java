@@ -22,7 +22,7 @@ public final class RunEncoders {
         FrozenEncoder encoder = context.openEncoder(runDir);
         try {
             Augmentation augmentation = encoder.augmentation();
-            return new Frozen(encoder, augmentation.outputSize(), EvaluationNormalisation.of(augmentation),
+            return new Frozen(encoder, augmentation.outputSize(), AugmentationNormalization.of(augmentation),
                     encoder.files());
         } catch (RuntimeException e) {
             encoder.close();
@@ -30,7 +30,7 @@ public final class RunEncoders {
         }
     }
 
-    private record Frozen(FrozenEncoder encoder, int inputSide, EvaluationNormalisation normalisation,
+    private record Frozen(FrozenEncoder encoder, int inputSide, AugmentationNormalization normalisation,
             List<Path> files) implements FeatureEncoder {
 
         @Override

@@ -18,7 +18,7 @@ public record TorchScriptConfig(
         @Required @Doc("TorchScript saliency model (.pt): float input (N,3,H,W), output (N,1,H,W); "
                 + "a relative path resolves against the YAML file's folder") String model,
         @Doc("input normalisation of RGB values in [0,1]: none, or imagenet (mean 0.485/0.456/0.406, "
-                + "std 0.229/0.224/0.225)") InputNormalization normalization,
+                + "std 0.229/0.224/0.225)") NormalizationPreset normalization,
         @Doc("what the model outputs: probabilities (already in [0,1]) or logits (sigmoid applied here)")
         ModelOutput output,
         @Doc("a pixel is foreground when its probability is above this (0.5 = logit above 0)") double threshold,
@@ -37,6 +37,6 @@ public record TorchScriptConfig(
 
     /** Every default; {@code model} is empty and must be set. */
     public static TorchScriptConfig defaults() {
-        return new TorchScriptConfig("", InputNormalization.NONE, ModelOutput.PROBABILITIES, 0.5, false, 16);
+        return new TorchScriptConfig("", NormalizationPreset.NONE, ModelOutput.PROBABILITIES, 0.5, false, 16);
     }
 }

@@ -9,7 +9,7 @@ import org.harl.testing.MaskProposerContract;
 class TorchScriptContractTest extends MaskProposerContract {
     @Override
     protected MaskProposer create() {
-        return TorchScriptProposer.FACTORY.create(TorchScriptProposerTest.config(InputNormalization.IMAGENET,
+        return TorchScriptProposer.FACTORY.create(TorchScriptProposerTest.config(NormalizationPreset.IMAGENET,
                 ModelOutput.PROBABILITIES, false), context());
     }
 
@@ -26,6 +26,6 @@ class TorchScriptContractTest extends MaskProposerContract {
     @Override
     protected Optional<Function<Path, MaskProposer>> modelLoader() {
         return Optional.of(model -> TorchScriptProposer.FACTORY.create(new TorchScriptConfig(model.toString(),
-                InputNormalization.IMAGENET, ModelOutput.PROBABILITIES, 0.5, false, 4), context()));
+                NormalizationPreset.IMAGENET, ModelOutput.PROBABILITIES, 0.5, false, 4), context()));
     }
 }

@@ -26,7 +26,7 @@ class TorchScriptProposerTest {
     static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     static final float[] STD = {0.229f, 0.224f, 0.225f};
 
-    static TorchScriptConfig config(InputNormalization n, ModelOutput out, boolean soft) {
+    static TorchScriptConfig config(NormalizationPreset n, ModelOutput out, boolean soft) {
         return new TorchScriptConfig(MODEL.toString(), n, out, 0.5, soft, 4);
     }
 
@@ -58,7 +58,7 @@ class TorchScriptProposerTest {
     void softOutputIsSigmoidOfEightThirdsTimesTheNormalisedChannelSum() {
         Sample s = image(13, 9, 1);
         try (TorchScriptProposer p = new TorchScriptProposer(
-                config(InputNormalization.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL)) {
+                config(NormalizationPreset.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL)) {
             Mask m = p.propose(s);
             assertEquals(13, m.width());
             assertEquals(9, m.height());
@@ -76,7 +76,7 @@ class TorchScriptProposerTest {
         Sample s = image(20, 11, 2);
         int fg = 0;
         try (TorchScriptProposer p = new TorchScriptProposer(
-                config(InputNormalization.IMAGENET, ModelOutput.PROBABILITIES, false), MODEL)) {
+                config(NormalizationPreset.IMAGENET, ModelOutput.PROBABILITIES, false), MODEL)) {
             Mask m = p.propose(s);
             for (int y = 0; y < 11; y++) {
                 for (int x = 0; x < 20; x++) {
@@ -94,7 +94,7 @@ class TorchScriptProposerTest {
         RgbImage im = RgbImage.blank(4, 3);
         im.set(1, 2, 1, 0.01f); // one dim green pixel; all others black: sum 0, probability exactly 0.5
         try (TorchScriptProposer p = new TorchScriptProposer(
-                config(InputNormalization.NONE, ModelOutput.PROBABILITIES, false), MODEL)) {
+                config(NormalizationPreset.NONE, ModelOutput.PROBABILITIES, false), MODEL)) {
             Mask m = p.propose(new Sample("black", im, Optional.empty(), -1));
             assertEquals(1f, m.get(2, 1));
             assertEquals(1.0 / 12, m.foregroundFraction(), 1e-9);
@@ -105,9 +105,9 @@ class TorchScriptProposerTest {
     void logitOutputGetsASigmoid() {
         Sample s = image(5, 5, 3);
         try (TorchScriptProposer probs = new TorchScriptProposer(
-                config(InputNormalization.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL);
+                config(NormalizationPreset.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL);
                 TorchScriptProposer logits = new TorchScriptProposer(
-                        config(InputNormalization.IMAGENET, ModelOutput.LOGITS, true), MODEL)) {
+                        config(NormalizationPreset.IMAGENET, ModelOutput.LOGITS, true), MODEL)) {
             float[] p = probs.propose(s).data();
             float[] l = logits.propose(s).data();
             for (int i = 0; i < p.length; i++) {
@@ -121,7 +121,7 @@ class TorchScriptProposerTest {
         List<Sample> samples = List.of(image(8, 6, 4), image(5, 7, 5), image(8, 6, 6), image(8, 6, 7),
                 image(8, 6, 8), image(8, 6, 9), image(5, 7, 10));
         try (TorchScriptProposer p = new TorchScriptProposer(
-                config(InputNormalization.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL)) {
+                config(NormalizationPreset.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL)) {
             List<Mask> batched = p.proposeAll(samples);
             assertEquals(samples.size(), batched.size());
             for (int i = 0; i < samples.size(); i++) {
@@ -136,7 +136,7 @@ class TorchScriptProposerTest {
     void probabilitiesOutsideZeroOneAskForLogitMode(@TempDir Path dir) {
         RgbImage im = RgbImage.blank(2, 2);
         try (TorchScriptProposer p = new TorchScriptProposer(
-                config(InputNormalization.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL)) {
+                config(NormalizationPreset.IMAGENET, ModelOutput.PROBABILITIES, true), MODEL)) {
             // the model's output is a sigmoid, always in [0,1]: feed NaN to get a non-probability out
             java.util.Arrays.fill(im.data(), Float.NaN);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -149,13 +149,13 @@ class TorchScriptProposerTest {
     void missingOrCorruptModelFilesGiveClearErrors(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("nope.pt");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TorchScriptProposer(
-                config(InputNormalization.NONE, ModelOutput.PROBABILITIES, false), missing));
+                config(NormalizationPreset.NONE, ModelOutput.PROBABILITIES, false), missing));
         assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("does not exist"),
                 e.getMessage());
 
         Path corrupt = Files.writeString(dir.resolve("corrupt.pt"), "not a torchscript archive");
         e = assertThrows(IllegalArgumentException.class, () -> new TorchScriptProposer(
-                config(InputNormalization.NONE, ModelOutput.PROBABILITIES, false), corrupt));
+                config(NormalizationPreset.NONE, ModelOutput.PROBABILITIES, false), corrupt));
         assertTrue(e.getMessage().contains(corrupt.toString()) && e.getMessage().contains("cannot load"),
                 e.getMessage());
     }
@@ -167,7 +167,7 @@ class TorchScriptProposerTest {
                 () -> f.create(f.defaults(), TestPluginContext.withSeed(1)));
         assertEquals("model", e.key());
         TestPluginContext ctx = new TestPluginContext(1, MODEL.getParent(), null, null);
-        TorchScriptConfig c = new TorchScriptConfig("tiny_saliency.pt", InputNormalization.NONE,
+        TorchScriptConfig c = new TorchScriptConfig("tiny_saliency.pt", NormalizationPreset.NONE,
                 ModelOutput.PROBABILITIES, 0.5, false, 1);
         try (var p = f.create(c, ctx)) {
             assertEquals(1f, p.propose(image(3, 3, 11)).foregroundFraction(), 1e-9);
@@ -177,8 +177,8 @@ class TorchScriptProposerTest {
     @Test
     void configRejectsOutOfRangeValues() {
         assertEquals("threshold", assertThrows(InvalidConfigException.class, () -> new TorchScriptConfig("m.pt",
-                InputNormalization.NONE, ModelOutput.LOGITS, 1.0, false, 1)).key());
+                NormalizationPreset.NONE, ModelOutput.LOGITS, 1.0, false, 1)).key());
         assertEquals("batch_size", assertThrows(InvalidConfigException.class, () -> new TorchScriptConfig("m.pt",
-                InputNormalization.NONE, ModelOutput.LOGITS, 0.5, false, 0)).key());
+                NormalizationPreset.NONE, ModelOutput.LOGITS, 0.5, false, 0)).key());
     }
 }

@@ -30,7 +30,7 @@ public final class ByolLoss implements SslLoss {
 
     @Override
     public List<PooledBranch> pool(NDArray c5, NDArray gridMask) {
-        return List.of(MaskedPooling.global(IMG, c5));
+        return List.of(BranchPooling.global(IMG, c5));
     }
 
     @Override

@@ -50,9 +50,9 @@ public final class HarlLoss implements SslLoss {
                 : gridMask;
         NDArray bg = fg.mul(-1).add(1);
         return List.of(
-                MaskedPooling.global(IMG, c5),
-                MaskedPooling.masked(FG, c5, fg, config.epsilon(), config.pooling()),
-                MaskedPooling.masked(BG, c5, bg, config.epsilon(), config.pooling()));
+                BranchPooling.global(IMG, c5),
+                BranchPooling.masked(FG, c5, fg, config.epsilon(), config.pooling()),
+                BranchPooling.masked(BG, c5, bg, config.epsilon(), config.pooling()));
     }
 
     @Override

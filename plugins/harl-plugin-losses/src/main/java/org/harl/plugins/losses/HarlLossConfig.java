@@ -18,7 +18,7 @@ public record HarlLossConfig(
         @Doc("binarise the grid mask at this threshold (mask > t); negative = keep the soft area fractions")
         double binarize,
         @Doc("masked pooling denominator: mean (sum M), plus_one (sum M + 1, PyTorch reference) or gap (h * w, "
-                + "TensorFlow reference); empty masks get zero weight in every mode") MaskPooling pooling) {
+                + "TensorFlow reference); empty masks get zero weight in every mode") PoolingDenominator pooling) {
 
     public HarlLossConfig {
         InvalidConfigException.check(alpha != null, "alpha", "is required");
@@ -29,6 +29,6 @@ public record HarlLossConfig(
     }
 
     public static HarlLossConfig defaults() {
-        return new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, -1, MaskPooling.MEAN);
+        return new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, -1, PoolingDenominator.MEAN);
     }
 }

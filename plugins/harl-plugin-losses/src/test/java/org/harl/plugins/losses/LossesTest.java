@@ -66,13 +66,13 @@ class LossesTest {
         // sample 0: fg mask 1, 0.5, 0, 0 (area 1.5, weighted sum 2); bg 0, 0.5, 1, 1 (area 2.5, sum 8)
         // sample 1: fg everywhere (area 4, sum 10); bg empty
         NDArray mask = manager.create(new float[] {1, 0.5f, 0, 0, 1, 1, 1, 1}, new Shape(2, 1, 2, 2));
-        Map<MaskPooling, float[]> fgExpected = Map.of(
-                MaskPooling.MEAN, new float[] {2f / 1.5f, 10f / 4},
-                MaskPooling.PLUS_ONE, new float[] {2f / 2.5f, 10f / 5},
-                MaskPooling.GAP, new float[] {2f / 4, 10f / 4});
-        Map<MaskPooling, Float> bgExpected = Map.of(MaskPooling.MEAN, 8f / 2.5f, MaskPooling.PLUS_ONE, 8f / 3.5f,
-                MaskPooling.GAP, 8f / 4);
-        for (MaskPooling mode : MaskPooling.values()) {
+        Map<PoolingDenominator, float[]> fgExpected = Map.of(
+                PoolingDenominator.MEAN, new float[] {2f / 1.5f, 10f / 4},
+                PoolingDenominator.PLUS_ONE, new float[] {2f / 2.5f, 10f / 5},
+                PoolingDenominator.GAP, new float[] {2f / 4, 10f / 4});
+        Map<PoolingDenominator, Float> bgExpected = Map.of(PoolingDenominator.MEAN, 8f / 2.5f,
+                PoolingDenominator.PLUS_ONE, 8f / 3.5f, PoolingDenominator.GAP, 8f / 4);
+        for (PoolingDenominator mode : PoolingDenominator.values()) {
             var cfg = new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, -1, mode);
             List<PooledBranch> b = new HarlLoss(cfg).pool(c5(), mask);
             assertArrayEquals(fgExpected.get(mode), b.get(1).features().toFloatArray(), 1e-6f, mode.name());
@@ -87,7 +87,7 @@ class LossesTest {
         // every branch of every pooling mode, summed, must give the same c5 gradient with or without a GC in between
         NDArray mask = manager.create(new float[] {1, 0.5f, 0, 0, 0.2f, 1, 1, 0}, new Shape(2, 1, 2, 2));
         List<SslLoss> losses = new java.util.ArrayList<>(List.of(new ByolLoss()));
-        for (MaskPooling mode : MaskPooling.values()) {
+        for (PoolingDenominator mode : PoolingDenominator.values()) {
             losses.add(new HarlLoss(new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, -1,
                     mode)));
         }
@@ -106,7 +106,8 @@ class LossesTest {
     @Test
     void binarizeThresholdsTheGridMask() {
         NDArray mask = manager.create(new float[] {1, 0.5f, 0.2f, 0, 0, 0, 0, 0}, new Shape(2, 1, 2, 2));
-        var cfg = new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, 0.3, MaskPooling.MEAN);
+        var cfg = new HarlLossConfig(Schedule.constant(0.5), Schedule.constant(0.5), 1e-3, 0.3,
+                PoolingDenominator.MEAN);
         List<PooledBranch> b = new HarlLoss(cfg).pool(c5(), mask);
         assertEquals(1.5f, b.get(1).features().toFloatArray()[0], 1e-6f); // cells 1 and 2 only
         assertArrayEquals(new float[] {1, 0}, b.get(1).valid().toFloatArray());
@@ -115,19 +116,19 @@ class LossesTest {
     @Test
     void officialVariantsWeighTheBranches() {
         SslLoss mncl = new HarlLoss(new HarlLossConfig(Schedule.fromScalar(1), Schedule.cosine(0.6, 0), 1e-3, -1,
-                MaskPooling.MEAN));
+                PoolingDenominator.MEAN));
         assertEquals(0.6, mncl.weights(0).get("img"), 1e-12);
         assertEquals(0.4, mncl.weights(0).get("fg"), 1e-12);
         assertEquals(0.0, mncl.weights(0).get("bg"), 1e-12);
         assertEquals(1.0, mncl.weights(1).get("fg"), 1e-12);
         SslLoss tf = new HarlLoss(new HarlLossConfig(Schedule.steps(List.of(0.5, 0.7, 0.9), List.of(0.7, 0.9)),
-                Schedule.fromScalar(0.5), 1e-3, -1, MaskPooling.MEAN));
+                Schedule.fromScalar(0.5), 1e-3, -1, PoolingDenominator.MEAN));
         assertEquals(0.5, tf.weights(0.95).get("img"), 1e-12);
         assertEquals(0.45, tf.weights(0.95).get("fg"), 1e-12);
         assertEquals(0.05, tf.weights(0.95).get("bg"), 1e-12);
         assertEquals(Map.of("alpha", 0.9, "beta", 0.5), tf.scheduleValues(0.95));
         SslLoss byolAsHarl = new HarlLoss(new HarlLossConfig(Schedule.fromScalar(0.5), Schedule.fromScalar(1), 1e-3,
-                -1, MaskPooling.MEAN));
+                -1, PoolingDenominator.MEAN));
         assertEquals(1.0, byolAsHarl.weights(0.3).get("img"));
         assertEquals(0.0, byolAsHarl.weights(0.3).get("fg"));
     }

@@ -76,8 +76,8 @@ public final class BenchMemoryCommand implements Callable<Integer> {
         SslLoss loss = contexts.create(binder.bind(ComponentKind.LOSS, method, List.of()), ctx, SslLoss.class);
         long[] baseline = {0};
         long[] range = {Long.MAX_VALUE, 0};
-        TrainStepBenchmark.run(backbone, loss, HeadsConfig.defaults(), size, batch, 0, steps, 0, step -> {
-            int done = step + 1;
+        TrainStepBenchmark.run(backbone, loss, HeadsConfig.defaults(), size, batch, 0, steps, 0, (step, r, n) -> {
+            int done = (int) step + 1;
             if (done < settle) {
                 return;
             }

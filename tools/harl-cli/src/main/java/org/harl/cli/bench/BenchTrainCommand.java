@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.harl.core.config.ComponentBinder;
 import org.harl.core.config.HeadsConfig;
 import org.harl.core.registry.PluginContexts;
+import org.harl.core.train.StepListener;
 import org.harl.core.train.TrainStepBenchmark;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.PluginContext;
@@ -89,16 +90,16 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
 
     /** Starts the PyTorch profiler after the warm-up steps and writes its trace after the last step. */
-    private TrainStepBenchmark.StepListener profiler(String method) throws java.io.IOException {
+    private StepListener profiler(String method) throws java.io.IOException {
         if (profile == null) {
-            return step -> { };
+            return StepListener.NONE;
         }
         Files.createDirectories(profile);
         String file = profile.resolve("java-" + method + ".json").toString();
         if (warmup == 0) {
             JniUtils.startProfile(false, true, false);
         }
-        return step -> {
+        return (step, result, nets) -> {
             if (step == warmup - 1) {
                 JniUtils.startProfile(false, true, false);
             } else if (step == warmup + steps - 1) {

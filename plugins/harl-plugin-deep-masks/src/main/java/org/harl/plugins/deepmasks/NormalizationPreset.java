@@ -1,7 +1,7 @@
 package org.harl.plugins.deepmasks;
 
 /** How RGB values in [0, 1] are normalised before they enter a model. */
-public enum InputNormalization {
+public enum NormalizationPreset {
     /** Values passed as they are, in [0, 1]. */
     NONE(new float[] {0f, 0f, 0f}, new float[] {1f, 1f, 1f}),
     /** Per channel (x − mean) / std with the ImageNet statistics torchvision models are trained with. */
@@ -10,7 +10,7 @@ public enum InputNormalization {
     private final float[] mean;
     private final float[] std;
 
-    InputNormalization(float[] mean, float[] std) {
+    NormalizationPreset(float[] mean, float[] std) {
         this.mean = mean;
         this.std = std;
     }

@@ -12,7 +12,7 @@ import org.harl.spi.data.Resampler;
 import org.harl.spi.data.RgbImage;
 import org.junit.jupiter.api.Test;
 
-class EvaluationNormalisationTest {
+class AugmentationNormalizationTest {
 
     /** Centre crop of 7/8, resize to 8, then (x - mean) / std, like the byol augmentation. */
     static Augmentation normalising(float[] mean, float[] std, boolean square) {
@@ -45,7 +45,7 @@ class EvaluationNormalisationTest {
     void recoversMeanAndStdOfTheEvaluationView() {
         float[] mean = {0.485f, 0.456f, 0.406f};
         float[] std = {0.229f, 0.224f, 0.225f};
-        EvaluationNormalisation n = EvaluationNormalisation.of(normalising(mean, std, false));
+        AugmentationNormalization n = AugmentationNormalization.of(normalising(mean, std, false));
         float[] img = {0f, 1f, 0.5f, 0.2f, 0.3f, 0.9f}; // two 1x1 images, planar: (R, G, B) each
         float[] out = n.apply(img, 2, 1);
         float[] expected = new float[6];
@@ -60,7 +60,7 @@ class EvaluationNormalisationTest {
 
     @Test
     void rejectsANonAffineView() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationNormalisation.of(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AugmentationNormalization.of(
                 normalising(new float[] {0.5f, 0.5f, 0.5f}, new float[] {1f, 1f, 1f}, true)));
         assertTrue(e.getMessage().contains("affinely"), e.getMessage());
     }

@@ -9,9 +9,9 @@ import org.harl.spi.nd.GraphScalars;
  * Pooling of a C5 map (N, C, h, w) into (N, C) vectors. Masks carry no gradient, so they may use number operands;
  * anything derived from c5 takes constants through {@link GraphScalars}.
  */
-final class MaskedPooling {
+final class BranchPooling {
 
-    private MaskedPooling() {
+    private BranchPooling() {
     }
 
     /** Global average pooling; every sample valid. */
@@ -27,7 +27,7 @@ final class MaskedPooling {
      *
      * @param mask (N, 1, h, w) weights per cell
      */
-    static PooledBranch masked(String name, NDArray c5, NDArray mask, double eps, MaskPooling mode) {
+    static PooledBranch masked(String name, NDArray c5, NDArray mask, double eps, PoolingDenominator mode) {
         long n = c5.getShape().get(0);
         NDArray area = mask.reshape(n, -1).sum(new int[] {1});             // (N)
         NDArray sum = c5.mul(mask).reshape(n, c5.getShape().get(1), -1).sum(new int[] {2}); // (N, C)

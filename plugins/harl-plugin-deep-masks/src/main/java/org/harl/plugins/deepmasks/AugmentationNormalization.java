@@ -10,10 +10,10 @@ import org.harl.spi.data.RgbImage;
  * (no centre crop: a mask must cover every pixel) normalised exactly as in its training, whatever the augmentation
  * plugin.
  */
-public record EvaluationNormalisation(float[] scale, float[] offset) {
+public record AugmentationNormalization(float[] scale, float[] offset) {
 
     /** Probes {@code augmentation} with images of 0, 1 and 0.5; fails if the mapping is not affine per channel. */
-    public static EvaluationNormalisation of(Augmentation augmentation) {
+    public static AugmentationNormalization of(Augmentation augmentation) {
         float[] zero = probe(augmentation, 0f);
         float[] one = probe(augmentation, 1f);
         float[] half = probe(augmentation, 0.5f);
@@ -28,7 +28,7 @@ public record EvaluationNormalisation(float[] scale, float[] offset) {
                         + "for its encoder");
             }
         }
-        return new EvaluationNormalisation(scale, zero);
+        return new AugmentationNormalization(scale, zero);
     }
 
     private static float[] probe(Augmentation augmentation, float value) {
