@@ -90,6 +90,14 @@ public final class SweepRunner {
         return ran;
     }
 
+    /**
+     * Rewrites the sweep's results tables: every run of {@code plan}, with the outcomes {@code ran} of the runs
+     * {@code chosen} (same order), the others as found on disk. For callers that run the runs one by one elsewhere.
+     */
+    public void writeResults(String sweep, List<PlannedRun> plan, List<PlannedRun> chosen, List<RunOutcome> ran) {
+        new SweepResultFiles(sweepDir(sweep)).write(table(plan, chosen, ran));
+    }
+
     /** Every run of the plan in plan order: the outcomes of this invocation, the others as found on disk. */
     private List<RunOutcome> table(List<PlannedRun> plan, List<PlannedRun> chosen, List<RunOutcome> ran) {
         List<RunOutcome> rows = new ArrayList<>();
@@ -108,7 +116,11 @@ public final class SweepRunner {
         return rows;
     }
 
-    private RunOutcome runOne(String sweep, PlannedRun planned, int index, int total) {
+    /**
+     * Runs one planned run (skipped when complete, resumed when interrupted) and evaluates it; never throws: a
+     * failure is the outcome's status. Writes no results table. {@code index} and {@code total} only label the log.
+     */
+    public RunOutcome runOne(String sweep, PlannedRun planned, int index, int total) {
         ExpandedRun run = planned.run();
         Path dir = sweepsRoot.resolve(run.name());
         RunDirectory runDir = new RunDirectory(dir);

@@ -3,7 +3,6 @@ package org.harl.plugins.masks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.config.Doc;
@@ -11,6 +10,7 @@ import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.config.Required;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.Mask;
+import org.harl.spi.data.MaskLayout;
 import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
 
@@ -40,19 +40,7 @@ public final class PrecomputedProposer implements MaskProposer {
 
     /** Where the mask of a sample id lives under a mask folder. */
     public static Path maskPath(Path root, String id) {
-        String name = id;
-        String lower = id.toLowerCase(Locale.ROOT);
-        for (String ext : new String[] {".png", ".jpg", ".jpeg", ".bmp", ".gif"}) {
-            if (lower.endsWith(ext)) {
-                name = id.substring(0, id.length() - ext.length());
-                break;
-            }
-        }
-        Path p = root.resolve(name + ".png").normalize();
-        if (!p.startsWith(root.normalize())) {
-            throw new IllegalArgumentException("sample id '" + id + "' escapes the mask folder " + root);
-        }
-        return p;
+        return MaskLayout.path(root, id);
     }
 
     @Override

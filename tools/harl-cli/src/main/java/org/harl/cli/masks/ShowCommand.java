@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import org.harl.plugins.masks.PrecomputedProposer;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.Mask;
+import org.harl.spi.data.MaskLayout;
 import org.harl.spi.data.RgbImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = ImageTree.images(images).stream()
-                .filter(f -> Files.exists(PrecomputedProposer.maskPath(masks, ImageTree.id(images, f))))
+                .filter(f -> Files.exists(MaskLayout.path(masks, ImageTree.id(images, f))))
                 .limit(Math.max(1, count)).toList();
         if (files.isEmpty()) {
             err.println("masks show: no image under " + images + " has a mask under " + masks);
@@ -65,7 +65,7 @@ public final class ShowCommand implements Callable<Integer> {
             Path f = files.get(i);
             try {
                 RgbImage img = ImageFiles.readImage(f);
-                Mask m = ImageFiles.readMask(PrecomputedProposer.maskPath(masks, ImageTree.id(images, f)));
+                Mask m = ImageFiles.readMask(MaskLayout.path(masks, ImageTree.id(images, f)));
                 BufferedImage o = overlay(img, m);
                 double s = Math.min((double) cell / o.getWidth(), (double) cell / o.getHeight());
                 int w = (int) (o.getWidth() * s);
