@@ -121,7 +121,8 @@ public final class EncoderEvaluation {
         return results;
     }
 
-    private ComponentSpec datasetSpec(ExperimentConfig experiment, List<String> overrides, Path runDir) {
+    /** The run's dataset with {@code key=value} overrides applied (errors name the key). */
+    public ComponentSpec datasetSpec(ExperimentConfig experiment, List<String> overrides, Path runDir) {
         if (overrides.isEmpty()) {
             return experiment.dataset();
         }

@@ -20,14 +20,18 @@ public final class ResultsCsv {
 
     /** The summary keys of a run that become value columns, in column order. */
     public static final List<String> VALUES = List.of("epochs", "wall_s", "knn_top1", "knn_top5", "linear_top1",
-            "linear_top5", "random_init_knn_top1", "random_init_linear_top1");
+            "linear_top5", "random_init_knn_top1", "random_init_linear_top1", "semi_1pct_top1", "semi_10pct_top1",
+            "seg_miou", "det_ap50", "random_init_semi_1pct_top1", "random_init_semi_10pct_top1",
+            "random_init_seg_miou", "random_init_det_ap50");
 
     /** Every column, in order. */
     public static final List<String> COLUMNS = columns();
 
     /** The value columns a report aggregates over seeds. */
     public static final List<String> MEASURES = List.of("knn_top1", "knn_top5", "linear_top1", "linear_top5",
-            "epochs", "wall_s", "random_init_knn_top1", "random_init_linear_top1");
+            "epochs", "wall_s", "random_init_knn_top1", "random_init_linear_top1", "semi_1pct_top1",
+            "semi_10pct_top1", "seg_miou", "det_ap50", "random_init_semi_1pct_top1", "random_init_semi_10pct_top1",
+            "random_init_seg_miou", "random_init_det_ap50");
 
     private ResultsCsv() {
     }

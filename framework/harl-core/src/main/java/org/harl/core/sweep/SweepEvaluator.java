@@ -11,30 +11,54 @@ import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.eval.EncoderEvaluation.Extraction;
 import org.harl.core.eval.LinearProbe;
 import org.harl.core.eval.RunEvaluation;
+import org.harl.core.eval.downstream.DownstreamEvaluation;
 
 /**
- * What a sweep runs after each run: linear probe and kNN (k = 20, 200; T = 0.07) on the whole splits, for the
- * trained encoder and for a randomly initialised one of the same seed (keys {@code random_init_*}), so that every
- * sweep table carries its own random-initialisation baseline.
+ * What a sweep runs after each run: by default linear probe and kNN (k = 20, 200; T = 0.07) on the whole splits;
+ * an ablation's {@code sweep.evaluations} may add the downstream evaluations (semi, segment, detect) with their
+ * default settings. Each runs for the trained encoder and for a randomly initialised one of the same seed (keys
+ * {@code random_init_*}), so that every sweep table carries its own random-initialisation baseline.
  */
 @Singleton
 public final class SweepEvaluator implements RunEvaluator {
 
     private final EncoderEvaluation evaluation;
+    private final DownstreamEvaluation downstream;
 
     @Inject
-    public SweepEvaluator(EncoderEvaluation evaluation) {
+    public SweepEvaluator(EncoderEvaluation evaluation, DownstreamEvaluation downstream) {
         this.evaluation = evaluation;
+        this.downstream = downstream;
     }
 
     @Override
     public Map<String, Object> evaluate(Path runDir) throws Exception {
-        RunEvaluation.Options options = new RunEvaluation.Options(true, List.of(20, 200), 0.07,
-                LinearProbe.Options.defaults(), 0, 0);
+        return evaluate(runDir, SweepEvaluations.DEFAULT);
+    }
+
+    @Override
+    public Map<String, Object> evaluate(Path runDir, List<String> evaluations) throws Exception {
         PrintWriter log = new PrintWriter(System.out, true);
-        Map<String, Object> out = new LinkedHashMap<>(evaluation.evaluate(runDir, options, Extraction.defaults(), log));
-        Extraction untrained = new Extraction(List.of(), 256, 2, true);
-        out.putAll(evaluation.evaluate(runDir, options, untrained, log));
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean linear = evaluations.contains(SweepEvaluations.LINEAR);
+        boolean knn = evaluations.contains(SweepEvaluations.KNN);
+        for (Extraction e : List.of(Extraction.defaults(), new Extraction(List.of(), 256, 2, true))) {
+            if (linear || knn) {
+                RunEvaluation.Options options = new RunEvaluation.Options(linear, knn ? List.of(20, 200) : List.of(),
+                        0.07, LinearProbe.Options.defaults(), 0, 0);
+                out.putAll(evaluation.evaluate(runDir, options, e, log));
+            }
+            if (evaluations.contains(SweepEvaluations.SEMI)) {
+                out.putAll(downstream.semi(runDir, DownstreamEvaluation.SemiOptions.defaults(), e, log));
+            }
+            if (evaluations.contains(SweepEvaluations.SEGMENT)) {
+                out.putAll(downstream.segment(runDir, DownstreamEvaluation.HeadOptions.segmentationDefaults(), e,
+                        log));
+            }
+            if (evaluations.contains(SweepEvaluations.DETECT)) {
+                out.putAll(downstream.detect(runDir, DownstreamEvaluation.HeadOptions.detectionDefaults(), e, log));
+            }
+        }
         return out;
     }
 }

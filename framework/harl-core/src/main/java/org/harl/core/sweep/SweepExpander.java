@@ -72,7 +72,7 @@ public final class SweepExpander {
                     continue;
                 }
                 for (long seed : seeds) {
-                    runs.add(run(sweepName, setting, seed, settingTree, tree.origin()));
+                    runs.add(run(sweepName, setting, seed, settingTree, tree.origin(), spec.evaluations()));
                 }
             }
         }
@@ -80,12 +80,13 @@ public final class SweepExpander {
         return runs;
     }
 
-    private static ExpandedRun run(String sweep, String setting, long seed, MapNode settingTree, Origin origin) {
+    private static ExpandedRun run(String sweep, String setting, long seed, MapNode settingTree, Origin origin,
+                                   List<String> evaluations) {
         String name = new ExpandedRun(sweep, setting, seed, settingTree).name();
         MapNode tree = settingTree
                 .with("seed", new ScalarNode(seed, Long.toString(seed), origin), origin)
                 .with("name", new ScalarNode(name, name, origin), origin);
-        return new ExpandedRun(sweep, setting, seed, tree);
+        return new ExpandedRun(sweep, setting, seed, tree, evaluations);
     }
 
     /** One value for one axis. */

@@ -21,9 +21,6 @@ import org.harl.core.run.RunResult;
  */
 public final class SweepRunner {
 
-    /** Summary keys whose presence means the run was already evaluated. */
-    static final List<String> EVAL_KEYS = List.of("linear_top1", "knn_top1");
-
     private final ExperimentRunner runner;
     private final RunEvaluator evaluator;
     private final Predicate<Path> hasCheckpoint;
@@ -147,10 +144,12 @@ public final class SweepRunner {
                 runDir.mergeSummary(record);
             }
             Map<String, Object> summary = runDir.summary();
-            if (completed && !EVAL_KEYS.stream().allMatch(summary::containsKey)) {
-                log.accept(prefix + "evaluating (linear, kNN)");
+            Map<String, Object> found = summary;
+            List<String> missing = SweepEvaluations.missing(run.evaluations(), found);
+            if (completed && !missing.isEmpty()) { // only what the run lacks: adding one to a sweep redoes none
+                log.accept(prefix + "evaluating (" + String.join(", ", missing) + ")");
                 try {
-                    summary = runDir.mergeSummary(evaluator.evaluate(dir));
+                    summary = runDir.mergeSummary(evaluator.evaluate(dir, missing));
                 } catch (Exception e) { // the training result stands; the next sweep invocation retries
                     String message = messageOf(e);
                     log.accept(prefix + "EVALUATION FAILED: " + message);

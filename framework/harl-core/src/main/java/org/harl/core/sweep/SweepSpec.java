@@ -21,6 +21,7 @@ import org.harl.core.config.Origin;
  *   zip:      {optimizer.base_lr: [0.2, 0.4], training.batch_size: [256, 512]}   # paired, equal lengths
  *   variants: {byol: {loss: {type: byol}}, harl: {}}                    # named override maps
  *   seeds:    [0, 1, 2]
+ *   evaluations: [linear, knn, semi, segment, detect]               # after each run; default [linear, knn]
  * </pre>
  *
  * Keys of {@code grid} and {@code zip} are dotted paths with list indices ({@code logging.0.type}).
@@ -29,14 +30,21 @@ import org.harl.core.config.Origin;
  * @param zip      paired axes, all of the same length
  * @param variants name to override tree, in file order
  * @param seeds    seeds, empty to use the experiment's own {@code seed}
+ * @param evaluations what runs after each run ({@link SweepEvaluations})
  */
-public record SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> variants, List<Long> seeds) {
+public record SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> variants, List<Long> seeds,
+                        List<String> evaluations) {
+
+    /** A sweep with the default evaluations. */
+    public SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> variants, List<Long> seeds) {
+        this(grid, zip, variants, seeds, SweepEvaluations.DEFAULT);
+    }
 
     /** One swept key: its dotted path, where the key is written, and its values. */
     public record Axis(String key, Origin origin, List<ConfigNode> values) {
     }
 
-    private static final Set<String> KEYS = Set.of("grid", "zip", "variants", "seeds");
+    private static final Set<String> KEYS = Set.of("grid", "zip", "variants", "seeds", "evaluations");
 
     /** Parses and checks a {@code sweep:} node; every problem is added to {@code errors}. */
     public static SweepSpec parse(ConfigNode node, ConfigErrors errors) {
@@ -50,7 +58,7 @@ public record SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> va
         }
         for (String key : map.values().keySet()) {
             if (!KEYS.contains(key)) {
-                errors.add(map.keyOrigin(key), "sweep." + key, "unknown key; known keys: grid, zip, variants, seeds");
+                errors.add(map.keyOrigin(key), "sweep." + key, "unknown key; known keys: grid, zip, variants, seeds, evaluations");
             }
         }
         axes(map, "grid", grid, errors);
@@ -101,7 +109,9 @@ public record SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> va
                 errors.add(s.origin(), "sweep.seeds", "must be a non-empty list of integers");
             }
         }
-        return new SweepSpec(grid, zip, variants, seeds);
+        ConfigNode e = map.get("evaluations");
+        List<String> evaluations = e == null ? SweepEvaluations.DEFAULT : SweepEvaluations.parse(e, errors);
+        return new SweepSpec(grid, zip, variants, seeds, evaluations);
     }
 
     private static void axes(MapNode sweep, String section, List<Axis> into, ConfigErrors errors) {

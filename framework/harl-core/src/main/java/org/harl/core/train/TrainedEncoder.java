@@ -2,9 +2,12 @@ package org.harl.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.harl.core.config.ComponentBinder;
 import org.harl.core.config.ExperimentBinder;
@@ -103,6 +106,27 @@ public final class TrainedEncoder implements AutoCloseable {
     /** C5 (n, C, h, w) of planar normalised images (n, 3, side, side), attached to {@code manager}. */
     public NDArray c5(NDManager manager, float[] images, int n, int side) {
         return features.c5(manager, images, n, side);
+    }
+
+    /**
+     * C5 of {@code images} through the online backbone, recording a graph inside a gradient collector: for
+     * fine-tuning (semi-supervised evaluation). {@code training} selects batch statistics in BN (and updates its
+     * running statistics).
+     */
+    public NDArray c5(NDArray images, boolean training) {
+        return nets.c5(images, false, training);
+    }
+
+    /** The online backbone's trainable parameters by stable name (what fine-tuning updates). */
+    public Map<String, Parameter> backboneParameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>(nets.trainable());
+        out.keySet().removeIf(name -> !name.startsWith("online.backbone/"));
+        return out;
+    }
+
+    /** The manager of the network's arrays (parent of fine-tuning temporaries). */
+    public NDManager manager() {
+        return nets.manager();
     }
 
     public int featureChannels() {

@@ -150,7 +150,7 @@ class SweepExpanderTest {
                 "abl.yaml:11:38 sweep.grid.loss.beta: must be a non-empty list of values",
                 "abl.yaml:13:14 sweep.seeds: seeds must be integers, got 'zero'",
                 "abl.yaml:13:20 sweep.seeds: seed 0 is listed twice",
-                "abl.yaml:14:3 sweep.repeat: unknown key; known keys: grid, zip, variants, seeds"), text);
+                "abl.yaml:14:3 sweep.repeat: unknown key; known keys: grid, zip, variants, seeds, evaluations"), text);
     }
 
     @Test

@@ -101,7 +101,7 @@ class SweepRunnerTest {
         List<String> csv = Files.readAllLines(root.resolve("abl/results.csv"));
         assertEquals(ResultsCsv.header(), csv.get(0));
         assertEquals("\"alpha=0.5,beta=1\",1,\"" + root.resolve("abl/alpha=0.5,beta=1/seed1")
-                + "\",completed,2,11.0,0.4,0.9,0.6,0.95,0.2,0.3", csv.get(2));
+                + "\",completed,2,11.0,0.4,0.9,0.6,0.95,0.2,0.3,,,,,,,,", csv.get(2));
         String md = Files.readString(root.resolve("abl/results.md"));
         // linear top-1 over seeds: 50, 60, 70 % -> 60.0 ± 10.0
         assertTrue(md.contains("| alpha=0.5,beta=1 | 3/3 | 60.0 ± 10.0 | 95.0 ± 0.0 | 40.0 ± 0.0 | 90.0 ± 0.0 "

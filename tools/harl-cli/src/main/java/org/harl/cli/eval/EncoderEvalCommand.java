@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a run's frozen encoder on the labelled splits of its dataset; results go to the "
                 + "run's summary.json.",
-        subcommands = {EvalLinearCommand.class, EvalKnnCommand.class})
+        subcommands = {EvalLinearCommand.class, EvalKnnCommand.class, EvalSemiCommand.class,
+            EvalSegmentCommand.class, EvalDetectCommand.class})
 public final class EncoderEvalCommand implements Runnable {
 
     @Spec
@@ -17,6 +18,6 @@ public final class EncoderEvalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: linear or knn");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: linear, knn, semi, segment or detect");
     }
 }

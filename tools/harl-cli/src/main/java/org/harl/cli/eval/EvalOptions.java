@@ -6,7 +6,7 @@ import java.util.List;
 import org.harl.core.eval.EncoderEvaluation;
 import picocli.CommandLine.Option;
 
-/** Options shared by {@code harl eval linear} and {@code harl eval knn}. */
+/** Options shared by the {@code harl eval} subcommands. */
 public final class EvalOptions {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "RUN_DIR",

@@ -1,0 +1,69 @@
+package org.harl.core.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.harl.core.config.ConfigErrors;
+import org.harl.core.config.ConfigException;
+import org.harl.core.config.ConfigNode.MapNode;
+import org.harl.core.config.YamlReader;
+import org.junit.jupiter.api.Test;
+
+/** {@code sweep.evaluations}: parsed with the sweep, carried by every run, only missing ones rerun. */
+class SweepEvaluationsTest {
+
+    private static MapNode tree(String yaml) {
+        ConfigErrors errors = new ConfigErrors();
+        MapNode tree = (MapNode) YamlReader.read("name: exp\nseed: 3\n" + yaml, "abl.yaml", errors);
+        errors.throwIfAny();
+        return tree;
+    }
+
+    @Test
+    void everyRunCarriesTheSweepsEvaluations() {
+        List<ExpandedRun> runs = SweepExpander.expand("abl", tree("""
+                sweep:
+                  seeds: [0, 1]
+                  evaluations: [linear, semi, detect]
+                """));
+        assertEquals(2, runs.size());
+        runs.forEach(r -> assertEquals(List.of("linear", "semi", "detect"), r.evaluations()));
+    }
+
+    @Test
+    void withoutTheListASweepRunsLinearAndKnn() {
+        List<ExpandedRun> runs = SweepExpander.expand("abl", tree("sweep: {seeds: [0]}\n"));
+        assertEquals(List.of("linear", "knn"), runs.get(0).evaluations());
+    }
+
+    @Test
+    void unknownOrRepeatedEvaluationsAreErrorsNamingTheKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> SweepExpander.expand("abl", tree("""
+                sweep:
+                  evaluations: [linear, segmentation, linear]
+                """)));
+        String all = e.getMessage();
+        assertTrue(all.contains("sweep.evaluations") && all.contains("unknown evaluation 'segmentation'")
+                && all.contains("known: linear, knn, semi, segment, detect"), all);
+        assertTrue(all.contains("'linear' is listed twice"), all);
+    }
+
+    @Test
+    void onlyEvaluationsWhoseKeyTheSummaryLacksAreMissing() {
+        List<String> all = List.of("linear", "knn", "semi", "segment", "detect");
+        assertEquals(all, SweepEvaluations.missing(all, Map.of()));
+        assertEquals(List.of("semi", "detect"), SweepEvaluations.missing(all, Map.of("linear_top1", 0.5,
+                "knn_top1", 0.4, "seg_miou", 0.3, "semi_10pct_top1", 0.2)));
+    }
+
+    @Test
+    void resultsTableHasAColumnForEachDownstreamKey() {
+        for (String key : List.of("semi_1pct_top1", "semi_10pct_top1", "seg_miou", "det_ap50",
+                "random_init_semi_1pct_top1", "random_init_seg_miou", "random_init_det_ap50")) {
+            assertTrue(ResultsCsv.VALUES.contains(key) && ResultsCsv.MEASURES.contains(key), key);
+        }
+    }
+}
