@@ -28,6 +28,9 @@ import org.harl.spi.backbone.Backbone;
  */
 public final class SslNetworks implements AutoCloseable {
 
+    /** Serialises seeding and drawing the initial weights (see the constructor). */
+    private static final Object INIT_LOCK = new Object();
+
     private final NDManager manager;
     private final Backbone backbone;
     private final Block onlineBackbone;
@@ -46,7 +49,6 @@ public final class SslNetworks implements AutoCloseable {
         this.backbone = backbone;
         this.manager = NDManager.newBaseManager();
         this.store = new ParameterStore(manager, false);
-        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         onlineBackbone = backbone.newBlock();
         onlineProjector = Heads.mlp(heads.projectorHidden(), heads.projectionSize());
         predictor = Heads.mlp(heads.predictorHidden(), heads.projectionSize());
@@ -55,11 +57,17 @@ public final class SslNetworks implements AutoCloseable {
         Shape image = new Shape(2, 3, side, side);
         Shape pooled = new Shape(2, backbone.featureChannels());
         Shape embedding = new Shape(2, heads.projectionSize());
-        onlineBackbone.initialize(manager, DataType.FLOAT32, image);
-        onlineProjector.initialize(manager, DataType.FLOAT32, pooled);
-        predictor.initialize(manager, DataType.FLOAT32, embedding);
-        targetBackbone.initialize(manager, DataType.FLOAT32, image);
-        targetProjector.initialize(manager, DataType.FLOAT32, pooled);
+        // The engine's generator is process-wide: without the lock, runs of a parallel sweep (threads of one JVM)
+        // drew from it in turn, so a run's initial weights depended on its neighbours and BYOL and HARL runs of one
+        // seed no longer started from the same weights. The loss plays no part here, so every loss shares them.
+        synchronized (INIT_LOCK) {
+            Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+            onlineBackbone.initialize(manager, DataType.FLOAT32, image);
+            onlineProjector.initialize(manager, DataType.FLOAT32, pooled);
+            predictor.initialize(manager, DataType.FLOAT32, embedding);
+            targetBackbone.initialize(manager, DataType.FLOAT32, image);
+            targetProjector.initialize(manager, DataType.FLOAT32, pooled);
+        }
         targetBackbone.freezeParameters(true);
         targetProjector.freezeParameters(true);
         copy(onlineBackbone, targetBackbone);

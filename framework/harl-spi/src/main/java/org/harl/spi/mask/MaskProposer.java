@@ -23,6 +23,14 @@ public interface MaskProposer extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Where the proposer's model came from (data, kind of supervision, the command that made it), one
+     * {@code key: value} line each, for tools that print it; empty for proposers without a learned model.
+     */
+    default java.util.Optional<String> modelProvenance() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -52,6 +52,11 @@ public final class DrfiProposer implements MaskProposer {
         return provenance;
     }
 
+    @Override
+    public java.util.Optional<String> modelProvenance() {
+        return java.util.Optional.of(provenance.describe());
+    }
+
     /** Logs a WARN when {@code forest} is not label-free (supervised or of unknown provenance); returns the text. */
     static String warnIfNotLabelFree(RegressionForest forest, String model) {
         String warning = forest.provenance().loadWarning("DRFI forest " + model);

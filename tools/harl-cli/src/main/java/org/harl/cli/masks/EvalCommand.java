@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.harl.core.masks.MaskMetrics;
-import org.harl.plugins.masks.DrfiProposer;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.Mask;
@@ -72,10 +71,8 @@ public final class EvalCommand implements Callable<Integer> {
                 }
                 MaskMetrics.Summary s = DatasetEvaluation.run(data, p, proposer, count, threads);
                 out.printf("%s on %s (test split)%n", proposer, dataset);
-                if (p instanceof DrfiProposer d) {
-                    // which forest made these numbers, and whether it saw exact masks
-                    out.print(d.provenance().describe().replaceAll("(?m)^", "model "));
-                }
+                // which model made these numbers, and whether it saw exact masks
+                p.modelProvenance().ifPresent(text -> out.print(text.replaceAll("(?m)^", "model ")));
                 print(s, out);
                 out.flush();
                 return 0;

@@ -16,7 +16,8 @@ import org.harl.core.sweep.ResultsCsv;
 
 /**
  * The local ablation report of a sweep: a table of mean ± std per setting over seeds, a bar chart of the
- * accuracies with standard-deviation error bars, and the mean loss curve per setting when the runs' metrics exist.
+ * accuracies with standard-deviation error bars, optionally the paired differences to a baseline setting
+ * ({@link PairedSection}), and the mean loss curve per setting when the runs' metrics exist.
  */
 public final class AblationReport {
     private static final List<String> OK_STATUSES = List.of("ok", "done", "completed", "finished", "success");
@@ -28,7 +29,14 @@ public final class AblationReport {
     public record Output(Path markdown, List<Path> charts) {
     }
 
+    /** Without a paired comparison. */
     public static Output write(ResultsCsv.Table results, Path outDir, String title, String wandbSection)
+            throws IOException {
+        return write(results, outDir, title, wandbSection, null);
+    }
+
+    /** @param baseline the setting every other one is compared with seed by seed; null for no comparison */
+    public static Output write(ResultsCsv.Table results, Path outDir, String title, String wandbSection, String baseline)
             throws IOException {
         List<String> settings = results.settings();
         Map<String, List<ResultsCsv.Row>> bySetting = new LinkedHashMap<>();
@@ -69,6 +77,15 @@ public final class AblationReport {
                     .append(")\n\n");
         } else {
             md.append("No accuracy was measured yet (all knn/linear cells are empty), so there is no bar chart.\n\n");
+        }
+        if (baseline != null) {
+            List<PairedDiff> diffs = PairedSection.compute(settings, bySetting, baseline);
+            Path paired = outDir.resolve("paired_diff_bars.png");
+            boolean drawn = PairedSection.chart(baseline, settings, diffs, paired);
+            if (drawn) {
+                charts.add(paired);
+            }
+            md.append(PairedSection.markdown(baseline, diffs, drawn ? paired.getFileName().toString() : null));
         }
         Path loss = outDir.resolve("loss_by_setting.png");
         if (lossCurves(results, bySetting, loss)) {
