@@ -75,6 +75,7 @@ public final class TrainingLoop {
 
     public RunResult run(RunOptions options) throws IOException {
         TrainingConfig tc = experiment.training();
+        Devices devices = Devices.forTraining(tc);
         RunDirectory run = RunDirectory.of(experiment, options);
         Path runDir = run.path();
         Checkpoints checkpoints = new Checkpoints(run);
@@ -99,7 +100,8 @@ public final class TrainingLoop {
         Schedules sched = new Schedules(peak, warmup, optSteps, experiment.optimizer().finalLrFraction(),
                 tc.tauBase(), tc.tauFinal());
         long started = System.nanoTime();
-        try (SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed())) {
+        try (SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed(),
+                devices.primary())) {
             StatefulOptimizer opt = Optimizers.create(experiment.optimizer(), nets.biasAndNormNames());
             long start = 0;
             String lastCheckpoint = "none";
@@ -112,7 +114,7 @@ public final class TrainingLoop {
             RunInfo info = new RunInfo(experiment.name(), runDir, options.group(), experiment.resolved(),
                     options.resume(), start, total);
             trackers.forEach(t -> t.start(info));
-            SslStep step = new SslStep(nets, loss);
+            DataParallelStep step = new DataParallelStep(nets, loss, devices);
             Map<String, Parameter> params = nets.trainable();
             Throughput throughput = new Throughput(tc.batchSize());
             Map<String, Long> emptyTotals = new LinkedHashMap<>();
