@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             WandbCommand.class,
             BenchCommand.class,
+            org.harl.cli.env.EnvCommand.class,
         })
 public final class HarlCommand implements Runnable {
 

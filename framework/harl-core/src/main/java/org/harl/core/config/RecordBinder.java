@@ -25,7 +25,7 @@ import org.harl.spi.config.Required;
  * <p>Supported component types: primitives and boxes, String, enums (case-insensitive, {@code -} for {@code _}),
  * Path, {@code List<T>}, {@code Map<String, T>}, {@code Optional<T>}, nested records (defaults from the enclosing
  * default or the record's static {@code defaults()}), and records with {@code public static X fromScalar(Object)}
- * given as a scalar.
+ * given as a scalar or a list.
  */
 public final class RecordBinder {
 
@@ -102,16 +102,17 @@ public final class RecordBinder {
         if (node instanceof ScalarNode s && s.value() == null) {
             return null;
         }
-        if (node instanceof ScalarNode s) {
+        // a list goes to fromScalar too: settings such as training.device are a word or a list of words
+        if (node instanceof ScalarNode || node instanceof ListNode && fromScalar(raw) != null) {
             Method fromScalar = fromScalar(raw);
             if (fromScalar == null) {
                 errors.add(node.origin(), path, "expected a map of " + RecordSchema.typeName(raw) + " keys ("
                         + String.join(", ", RecordSchema.keyNames(raw.asSubclass(Record.class))) + "), got "
-                        + s.text());
+                        + ((ScalarNode) node).text());
                 return FAILED;
             }
             try {
-                return fromScalar.invoke(null, s.value());
+                return fromScalar.invoke(null, node instanceof ScalarNode s ? s.value() : node.toPlain());
             } catch (InvocationTargetException e) {
                 errors.add(node.origin(), path, causeMessage(e.getCause()));
                 return FAILED;

@@ -149,8 +149,26 @@ public final class RecordSchema {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A bound value as a plain YAML tree: records as maps, enums lowercase, paths as strings, empty Optional null. */
+    /** A record's {@code public Object toScalar()}: how a record bound from a scalar is written back; or null. */
+    private static Method toScalar(Class<?> type) {
+        try {
+            Method m = type.getMethod("toScalar");
+            return Modifier.isStatic(m.getModifiers()) ? null : m;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** A bound value as a plain YAML tree: records as maps (or their {@code toScalar()}), enums lowercase, paths as strings, empty Optional null. */
     public static Object plain(Object value) {
+        Method toScalar = value instanceof Record ? toScalar(value.getClass()) : null;
+        if (toScalar != null) {
+            try {
+                return plain(toScalar.invoke(value));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(value.getClass().getName() + ".toScalar() failed", e);
+            }
+        }
         if (value instanceof Record r) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (RecordComponent c : r.getClass().getRecordComponents()) {

@@ -16,7 +16,9 @@ public record TrainingConfig(
         @Doc("write a checkpoint every N steps (and at each epoch end); 0 = epoch ends only") int checkpointEvery,
         @Doc("intra-op threads for PyTorch; 0 = number of cores") int threads,
         @Doc("warn (log, and empty_mask_warning in summary.json) when more than this share of the proposed masks "
-                + "is empty; 1 = never") double maxEmptyMaskShare) {
+                + "is empty; 1 = never") double maxEmptyMaskShare,
+        @Doc("where the run's arrays live: auto (every visible GPU, else cpu), cpu, gpu (every GPU), gpu:N, or a list "
+                + "[gpu:0, gpu:1] (data-parallel over several GPUs; see docs/devices.md)") DeviceSpec device) {
 
     /** Masks empty in more than half of the images usually mean a broken or mis-set proposer. */
     public static final double DEFAULT_MAX_EMPTY_MASK_SHARE = 0.5;
@@ -35,13 +37,28 @@ public record TrainingConfig(
         InvalidConfigException.check(threads >= 0, "threads", "must be >= 0");
         InvalidConfigException.check(maxEmptyMaskShare >= 0 && maxEmptyMaskShare <= 1, "max_empty_mask_share",
                 "must be in [0, 1], got " + maxEmptyMaskShare);
+        InvalidConfigException.check(device != null, "device", "must be set (auto, cpu, gpu, gpu:N or a list)");
     }
 
-    /** The settings with the default {@code max_empty_mask_share}. */
+    /** The settings with the default {@code max_empty_mask_share} and {@code device: auto}. */
     public TrainingConfig(int epochs, int batchSize, int stepsPerEpoch, int accumulate, double tauBase,
                           double tauFinal, int workers, int prefetch, int checkpointEvery, int threads) {
         this(epochs, batchSize, stepsPerEpoch, accumulate, tauBase, tauFinal, workers, prefetch, checkpointEvery,
                 threads, DEFAULT_MAX_EMPTY_MASK_SHARE);
+    }
+
+    /** The settings with {@code device: auto}. */
+    public TrainingConfig(int epochs, int batchSize, int stepsPerEpoch, int accumulate, double tauBase,
+                          double tauFinal, int workers, int prefetch, int checkpointEvery, int threads,
+                          double maxEmptyMaskShare) {
+        this(epochs, batchSize, stepsPerEpoch, accumulate, tauBase, tauFinal, workers, prefetch, checkpointEvery,
+                threads, maxEmptyMaskShare, DeviceSpec.auto());
+    }
+
+    /** These settings on other devices. */
+    public TrainingConfig withDevice(DeviceSpec newDevice) {
+        return new TrainingConfig(epochs, batchSize, stepsPerEpoch, accumulate, tauBase, tauFinal, workers, prefetch,
+                checkpointEvery, threads, maxEmptyMaskShare, newDevice);
     }
 
     public static TrainingConfig defaults() {

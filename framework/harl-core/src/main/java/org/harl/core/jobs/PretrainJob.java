@@ -22,6 +22,7 @@ import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
+import org.harl.core.train.Devices;
 import org.harl.core.train.TrainingLoop;
 import org.harl.core.train.TrainingMonitor;
 import org.harl.spi.PluginContext;
@@ -61,6 +62,7 @@ public final class PretrainJob implements ExperimentRunner {
             // read once when the PyTorch engine starts; effective when this is the first use of the engine
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(tc.threads()));
         }
+        Devices.forTraining(tc); // a missing GPU fails now, not after the data and masks are prepared
         RunDirectory run = RunDirectory.of(experiment, options);
         Path runDir = run.path();
         PluginContext ctx = contexts.forExperiment(experiment, Optional.of(runDir));

@@ -1,5 +1,6 @@
 package org.harl.core.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -39,15 +40,30 @@ public final class SslNetworks implements AutoCloseable {
     private final Block targetBackbone;
     private final Block targetProjector;
     private final ParameterStore store;
+    private final HeadsConfig heads;
+    private final int side;
+    private final long seed;
+
+    /** On DJL's default device (the first GPU if any, else the CPU). */
+    public SslNetworks(Backbone backbone, HeadsConfig heads, int side, long seed) {
+        this(backbone, heads, side, seed, NDManager.newBaseManager());
+    }
 
     /**
-     * Builds and initialises every block; with the same seed the initial weights are identical.
+     * Builds and initialises every block on {@code device}; with the same seed the initial weights are identical.
      *
      * @param side view side the blocks are initialised for
      */
-    public SslNetworks(Backbone backbone, HeadsConfig heads, int side, long seed) {
+    public SslNetworks(Backbone backbone, HeadsConfig heads, int side, long seed, Device device) {
+        this(backbone, heads, side, seed, NDManager.newBaseManager(device));
+    }
+
+    private SslNetworks(Backbone backbone, HeadsConfig heads, int side, long seed, NDManager manager) {
         this.backbone = backbone;
-        this.manager = NDManager.newBaseManager();
+        this.heads = heads;
+        this.side = side;
+        this.seed = seed;
+        this.manager = manager;
         this.store = new ParameterStore(manager, false);
         onlineBackbone = backbone.newBlock();
         onlineProjector = Heads.mlp(heads.projectorHidden(), heads.projectionSize());
@@ -72,6 +88,11 @@ public final class SslNetworks implements AutoCloseable {
         targetProjector.freezeParameters(true);
         copy(onlineBackbone, targetBackbone);
         copy(onlineProjector, targetProjector);
+    }
+
+    /** The same networks on {@code device}, owned by (closed with) these; values are synchronised by the caller. */
+    SslNetworks replica(Device device) {
+        return new SslNetworks(backbone, heads, side, seed, manager.newSubManager(device));
     }
 
     public NDManager manager() {
@@ -165,7 +186,7 @@ public final class SslNetworks implements AutoCloseable {
         return store;
     }
 
-    private Map<String, Parameter> all() {
+    Map<String, Parameter> all() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         named("online.backbone", onlineBackbone, out);
         named("online.projector", onlineProjector, out);

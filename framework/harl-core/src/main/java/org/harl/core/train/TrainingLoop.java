@@ -63,6 +63,7 @@ public final class TrainingLoop {
 
     public RunResult run(RunOptions options) throws IOException {
         TrainingConfig tc = experiment.training();
+        Devices devices = Devices.forTraining(tc);
         RunDirectory run = RunDirectory.of(experiment, options);
         CheckpointPolicy checkpoints = new CheckpointPolicy(new Checkpoints(run), tc.checkpointEvery(),
                 (long) data.stepsPerEpoch() * tc.epochs(), experiment.seed());
@@ -74,7 +75,8 @@ public final class TrainingLoop {
         TrainingSchedule schedule = TrainingSchedule.of(experiment, data.stepsPerEpoch());
         long started = System.nanoTime();
         try (RunTrackers tracked = new RunTrackers(trackers);
-             SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed())) {
+             SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed(),
+                     devices.primary())) {
             StatefulOptimizer opt = Optimizers.create(experiment.optimizer(), nets.biasAndNormNames());
             long start = 0;
             if (resumeFrom.isPresent()) {
@@ -88,7 +90,7 @@ public final class TrainingLoop {
                 if (knn.isPresent() && experiment.monitor().atStart() && start == 0) {
                     summary.knn(0, monitor(run, tracked, nets, 0, 0));
                 }
-                long done = train(run, tracked, nets, opt, schedule, checkpoints, summary, start);
+                long done = train(run, tracked, nets, devices, opt, schedule, checkpoints, summary, start);
                 tracked.checkpoint(checkpoints.save(done, nets, opt));
                 if (knn.isPresent()) {
                     summary.knn(tc.epochs(), monitor(run, tracked, nets, tc.epochs(), done));
@@ -108,10 +110,10 @@ public final class TrainingLoop {
     }
 
     /** Trains every batch from {@code start} on; returns the batches trained in all. */
-    private long train(RunDirectory run, RunTrackers tracked, SslNetworks nets, StatefulOptimizer opt,
+    private long train(RunDirectory run, RunTrackers tracked, SslNetworks nets, Devices devices, StatefulOptimizer opt,
                        TrainingSchedule schedule, CheckpointPolicy checkpoints, RunSummary summary, long start) {
         StepListener listener = StepListener.all(listeners);
-        SslStep step = new SslStep(nets, loss, listener);
+        DataParallelStep step = new DataParallelStep(nets, loss, devices, listener);
         OptimizerUpdate update = new OptimizerUpdate(nets, opt);
         StepMetrics metrics = new StepMetrics(loss, experiment.training().batchSize());
         int epochs = experiment.training().epochs();

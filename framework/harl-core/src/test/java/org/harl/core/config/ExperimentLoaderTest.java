@@ -43,7 +43,7 @@ class ExperimentLoaderTest {
         Path f = write(dir, "typo.yaml", Fixtures.VALID.replace("  batch_size: 4", "  bacth_size: 4"));
         assertEquals(List.of(f + ":13:3 training.bacth_size: unknown key 'bacth_size'; did you mean 'batch_size'? "
                 + "valid keys: epochs, batch_size, steps_per_epoch, accumulate, tau_base, tau_final, workers, "
-                + "prefetch, checkpoint_every, threads, max_empty_mask_share"), errors(f, List.of()));
+                + "prefetch, checkpoint_every, threads, max_empty_mask_share, device"), errors(f, List.of()));
     }
 
     @Test

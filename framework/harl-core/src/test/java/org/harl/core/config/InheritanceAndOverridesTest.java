@@ -103,7 +103,7 @@ class InheritanceAndOverridesTest {
                 errors(f, List.of("nokey", "training.epochs.x=1", "augmentation.views.5.solarize=1")));
         assertEquals(List.of("--set training.epoch=3 training.epoch: unknown key 'epoch'; did you mean 'epochs'? "
                         + "valid keys: epochs, batch_size, steps_per_epoch, accumulate, tau_base, tau_final, workers, "
-                        + "prefetch, checkpoint_every, threads, max_empty_mask_share",
+                        + "prefetch, checkpoint_every, threads, max_empty_mask_share, device",
                         "--set training.epochs=abc training.epochs: expected an integer, got 'abc'"),
                 errors(f, List.of("training.epochs=abc", "training.epoch=3")));
     }
