@@ -16,6 +16,7 @@ import org.harl.core.sweep.PlannedRun;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.sweep.RunOutcome;
 import org.harl.core.sweep.RunProgress;
+import org.harl.core.sweep.RunRecords;
 import org.harl.core.sweep.RunReuse;
 import org.harl.core.sweep.SweepPlanner;
 import org.harl.core.sweep.SweepResultFiles;
@@ -39,9 +40,17 @@ public final class SweepJob {
      * @param reuseFrom folders searched for completed runs with the same config
      * @param evaluate  whether finished runs get the linear and kNN evaluation
      * @param parallel  runs at the same time in {@link #run}
+     * @param record    the record folder ({@link RunRecords}) instead of the file's {@code sweep.record}, or null
      */
     public record Request(Path file, List<String> overrides, Path sweepsDir, List<String> only, List<Long> seeds,
-            List<Path> reuseFrom, boolean evaluate, int parallel) {
+            List<Path> reuseFrom, boolean evaluate, int parallel, Path record) {
+
+        /** A request that records where the ablation file says ({@code sweep.record}), if anywhere. */
+        public Request(Path file, List<String> overrides, Path sweepsDir, List<String> only, List<Long> seeds,
+                List<Path> reuseFrom, boolean evaluate, int parallel) {
+            this(file, overrides, sweepsDir, only, seeds, reuseFrom, evaluate, parallel, null);
+        }
+
         public Request {
             Objects.requireNonNull(file, "file");
             overrides = List.copyOf(overrides);
@@ -55,11 +64,21 @@ public final class SweepJob {
         }
     }
 
-    /** Every validated run of the file, and those the request selects. */
-    public record Plan(String sweep, List<PlannedRun> all, List<PlannedRun> selected) {
+    /**
+     * Every validated run of the file, and those the request selects.
+     *
+     * @param baseline the setting results.md pairs the others with, or null
+     * @param records  where finished runs are recorded and looked up
+     */
+    public record Plan(String sweep, List<PlannedRun> all, List<PlannedRun> selected, String baseline,
+            RunRecords records) {
         public Plan {
             all = List.copyOf(all);
             selected = List.copyOf(selected);
+        }
+
+        public Plan(String sweep, List<PlannedRun> all, List<PlannedRun> selected) {
+            this(sweep, all, selected, null, RunRecords.NONE);
         }
 
         /** Distinct settings among the selected runs. */
@@ -70,10 +89,11 @@ public final class SweepJob {
 
     /**
      * Where a planned run stands: its directory's {@link RunProgress}, whether that directory was trained with another
-     * config, and a completed run with the same config to copy instead of training (new runs only).
+     * config, a completed run with the same config to copy instead of training (new runs only), and what the record
+     * folder says of it (e.g. "recorded in FILE"), if anything.
      */
     public record RunState(PlannedRun run, Path dir, RunProgress progress, boolean otherConfig,
-            Optional<Path> reusable) {
+            Optional<Path> reusable, Optional<String> record) {
     }
 
     /** The outcomes of the runs, and the results tables listing every run of the plan. */
@@ -102,7 +122,8 @@ public final class SweepJob {
 
     /** Loads, expands and validates every run; an unknown {@code only} setting or seed is an error listing the valid ones. */
     public Plan plan(Request request) {
-        List<PlannedRun> all = planner.plan(request.file(), request.overrides());
+        SweepPlanner.Sweep sweep = planner.planSweep(request.file(), request.overrides());
+        List<PlannedRun> all = sweep.runs();
         List<String> settingNames = all.stream().map(p -> p.run().setting()).distinct().toList();
         List<Long> seedValues = all.stream().map(p -> p.run().seed()).distinct().toList();
         for (String s : request.only()) {
@@ -120,19 +141,21 @@ public final class SweepJob {
         List<PlannedRun> selected = all.stream()
                 .filter(p -> request.only().isEmpty() || request.only().contains(p.run().setting()))
                 .filter(p -> request.seeds().isEmpty() || request.seeds().contains(p.run().seed())).toList();
-        return new Plan(SweepPlanner.sweepName(request.file()), all, selected);
+        Path record = request.record() != null ? request.record() : sweep.record();
+        return new Plan(SweepPlanner.sweepName(request.file()), all, selected, sweep.baseline(),
+                record == null ? RunRecords.NONE : new RunRecords(record));
     }
 
     /** The state of every selected run (what a dry run lists); reads the directories, changes nothing. */
     public List<RunState> classify(Request request, Plan plan) {
         RunReuse reuse = new RunReuse(request.reuseFrom(), HAS_CHECKPOINT);
-        return plan.selected().stream().map(p -> state(request, reuse, p)).toList();
+        return plan.selected().stream().map(p -> state(request, plan, reuse, p)).toList();
     }
 
     /** Runs every selected run (reusing, skipping, resuming), rewriting the results tables after each. */
     public Result run(Request request, Plan plan, Consumer<String> log) throws InterruptedException {
         reuseAll(classify(request, plan), log);
-        SweepRunner runner = runner(request, log);
+        SweepRunner runner = runner(request, plan, log);
         List<RunOutcome> outcomes = runner.run(plan.sweep(), plan.all(), plan.selected()::contains);
         return result(request, plan, outcomes);
     }
@@ -146,9 +169,9 @@ public final class SweepJob {
                 .filter(p -> p.run().setting().equals(setting) && p.run().seed() == seed).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no run " + setting + " seed " + seed + " in "
                         + request.file()));
-        RunState state = state(request, new RunReuse(request.reuseFrom(), HAS_CHECKPOINT), run);
+        RunState state = state(request, plan, new RunReuse(request.reuseFrom(), HAS_CHECKPOINT), run);
         reuseAll(List.of(state), log);
-        return runner(request, log).runOne(plan.sweep(), run, plan.all().indexOf(run), plan.all().size());
+        return runner(request, plan, log).runOne(plan.sweep(), run, plan.all().indexOf(run), plan.all().size());
     }
 
     /** Writes the results tables from outcomes gathered with {@link #runOne}; other runs appear as found on disk. */
@@ -158,17 +181,26 @@ public final class SweepJob {
             chosen.add(plan.all().stream().filter(p -> p.run().equals(o.run())).findFirst().orElseThrow(
                     () -> new IllegalArgumentException("run " + o.run().name() + " is not in the plan")));
         }
-        runner(request, line -> { }).writeResults(plan.sweep(), plan.all(), chosen, outcomes);
+        runner(request, plan, line -> { }).writeResults(plan.sweep(), plan.all(), chosen, outcomes);
         return result(request, plan, outcomes);
     }
 
-    private RunState state(Request request, RunReuse reuse, PlannedRun p) {
+    private RunState state(Request request, Plan plan, RunReuse reuse, PlannedRun p) {
         Path dir = request.sweepsDir().resolve(p.run().name());
         RunProgress progress = RunProgress.of(dir, HAS_CHECKPOINT);
         boolean other = progress != RunProgress.NEW && !new RunDirectory(dir).hasConfigOf(p.config());
-        Optional<Path> source = progress == RunProgress.NEW && !Files.exists(dir) ? reuse.find(p.config())
-                : Optional.empty();
-        return new RunState(p, dir, progress, other, source);
+        Optional<String> record = Optional.empty();
+        if (progress != RunProgress.COMPLETE) {
+            try {
+                record = plan.records().find(p).map(f -> "recorded in " + f.file());
+            } catch (RuntimeException e) {
+                record = Optional.of("record does not match: " + e.getMessage());
+            }
+        }
+        // a recorded run is not retrained, so there is nothing to copy for it
+        Optional<Path> source = progress == RunProgress.NEW && !Files.exists(dir)
+                && record.filter(r -> r.startsWith("recorded")).isEmpty() ? reuse.find(p.config()) : Optional.empty();
+        return new RunState(p, dir, progress, other, source, record);
     }
 
     private static void reuseAll(List<RunState> states, Consumer<String> log) {
@@ -180,9 +212,9 @@ public final class SweepJob {
         }
     }
 
-    private SweepRunner runner(Request request, Consumer<String> log) {
+    private SweepRunner runner(Request request, Plan plan, Consumer<String> log) {
         return new SweepRunner(launcher::launch, request.evaluate() ? evaluator : RunEvaluator.NONE, HAS_CHECKPOINT,
-                request.sweepsDir(), request.parallel(), log);
+                request.sweepsDir(), request.parallel(), log, plan.records(), plan.baseline());
     }
 
     private Result result(Request request, Plan plan, List<RunOutcome> outcomes) {

@@ -45,7 +45,7 @@ public final class SweepExpander {
         ConfigNode sweepNode = tree.get(ExperimentFiles.SWEEP);
         SweepSpec spec = sweepNode == null ? new SweepSpec(List.of(), List.of(), Map.of(), List.of())
                 : SweepSpec.parse(sweepNode, errors);
-        List<Long> seeds = spec.seeds().isEmpty() ? List.of(defaultSeed(base, errors)) : spec.seeds();
+        List<Long> defaultSeeds = List.of(defaultSeed(base, errors));
         errors.throwIfAny();
 
         Map<String, String> labels = axisLabels(spec);
@@ -71,10 +71,16 @@ public final class SweepExpander {
                     errors.addAll(e);
                     continue;
                 }
-                for (long seed : seeds) {
+                List<Long> seeds = spec.seedsOf(variant.getKey());
+                for (long seed : seeds.isEmpty() ? defaultSeeds : seeds) {
                     runs.add(run(sweepName, setting, seed, settingTree, tree.origin(), spec.evaluations()));
                 }
             }
+        }
+        if (spec.baseline() != null && !settings.contains(spec.baseline())) {
+            Origin at = sweepNode instanceof MapNode m ? m.keyOrigin("baseline") : tree.origin();
+            errors.add(at, "sweep.baseline", "no setting '" + spec.baseline() + "'; settings: "
+                    + String.join(", ", settings));
         }
         errors.throwIfAny();
         return runs;

@@ -42,6 +42,30 @@ public final class SweepPlanner {
         return plan(loader.loadTree(file, overrides), file);
     }
 
+    /**
+     * A sweep's runs and its sweep-level settings.
+     *
+     * @param baseline the setting results.md pairs the others with, or null
+     * @param record   the record folder ({@link RunRecords}), resolved against the ablation file's folder, or null
+     */
+    public record Sweep(List<PlannedRun> runs, String baseline, Path record) {
+        public Sweep {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /** {@link #plan(Path, List)} with the sweep's baseline and record folder. */
+    public Sweep planSweep(Path file, List<String> overrides) {
+        MapNode tree = loader.loadTree(file, overrides);
+        List<PlannedRun> runs = plan(tree, file);
+        var node = tree.get(ExperimentFiles.SWEEP);
+        SweepSpec spec = node == null ? new SweepSpec(List.of(), List.of(), Map.of(), List.of())
+                : SweepSpec.parse(node, new ConfigErrors()); // its errors were thrown by plan()
+        Path folder = file.toAbsolutePath().getParent();
+        return new Sweep(runs, spec.baseline(), spec.record() == null ? null
+                : folder.resolve(spec.record()).normalize());
+    }
+
     /** Expands and binds a loaded tree (its {@code sweep:} section included). */
     public List<PlannedRun> plan(MapNode tree, Path file) {
         List<ExpandedRun> runs = SweepExpander.expand(sweepName(file), tree);

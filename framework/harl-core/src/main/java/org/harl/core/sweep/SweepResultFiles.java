@@ -17,6 +17,16 @@ import java.util.Map;
  */
 public final class SweepResultFiles {
 
+    /** Downstream evaluation keys and their column titles. */
+    private static final Map<String, String> DOWNSTREAM = new LinkedHashMap<>();
+
+    static {
+        DOWNSTREAM.put("semi_1pct_top1", "semi 1 % top-1");
+        DOWNSTREAM.put("semi_10pct_top1", "semi 10 % top-1");
+        DOWNSTREAM.put("seg_miou", "seg mIoU");
+        DOWNSTREAM.put("det_ap50", "det AP50");
+    }
+
     private final Path dir;
 
     public SweepResultFiles(Path sweepDir) {
@@ -32,10 +42,16 @@ public final class SweepResultFiles {
     }
 
     public void write(List<RunOutcome> outcomes) {
+        write(outcomes, null);
+    }
+
+    /** Writes both tables; with a {@code baseline} setting, results.md adds the paired differences to it. */
+    public void write(List<RunOutcome> outcomes, String baseline) {
         try {
             Files.createDirectories(dir);
             Files.writeString(csv(), ResultsCsv.text(outcomes));
-            Files.writeString(markdown(), markdownText(outcomes));
+            Files.writeString(markdown(), markdownText(outcomes)
+                    + (baseline == null ? "" : PairedTable.markdown(outcomes, baseline)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sweep results to " + dir + ": " + e.getMessage(), e);
         }
@@ -48,13 +64,20 @@ public final class SweepResultFiles {
         StringBuilder sb = new StringBuilder("# Sweep `" + sweep + "`\n\n");
         sb.append("Mean ± sample standard deviation over the completed seeds; accuracies in %.\n\n");
         sb.append("Untrained columns: the same architecture and seeds with random weights, same protocol.\n\n");
-        sb.append("| setting | seeds (completed/total) | linear top-1 | linear top-5 | kNN top-1 | kNN top-5 "
-                + "| wall s | untrained linear top-1 | untrained kNN top-1 |\n|---|---|---|---|---|---|---|---|---|\n");
+        // downstream columns only where some run has them, so that probe-only sweeps keep a compact table
+        List<String> downstream = DOWNSTREAM.keySet().stream().filter(k -> outcomes.stream()
+                .anyMatch(o -> o.summary().get(k) instanceof Number)).toList();
+        sb.append("| setting | seeds (completed/total) | linear top-1 | linear top-5 | kNN top-1 | kNN top-5 ");
+        downstream.forEach(k -> sb.append("| ").append(DOWNSTREAM.get(k)).append(' '));
+        sb.append("| wall s | untrained linear top-1 | untrained kNN top-1 |\n|---|---|---|---|---|---|")
+                .append("---|".repeat(downstream.size())).append("---|---|---|\n");
         bySetting.forEach((setting, runs) -> {
             List<Map<String, Object>> done = runs.stream().filter(o -> o.status().equals("completed"))
                     .map(RunOutcome::summary).toList();
             sb.append("| ").append(setting).append(" | ").append(done.size()).append('/').append(runs.size());
-            for (String key : List.of("linear_top1", "linear_top5", "knn_top1", "knn_top5")) {
+            List<String> keys = new ArrayList<>(List.of("linear_top1", "linear_top5", "knn_top1", "knn_top5"));
+            keys.addAll(downstream);
+            for (String key : keys) {
                 sb.append(" | ").append(meanStd(done, key, 100, 1));
             }
             sb.append(" | ").append(meanStd(done, "wall_s", 1, 0));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,9 +28,20 @@ public final class SweepRunner {
     private final Path sweepsRoot;
     private final int parallel;
     private final Consumer<String> log;
+    private final RunRecords records;
+    private final String baseline;
 
     public SweepRunner(ExperimentRunner runner, RunEvaluator evaluator, Predicate<Path> hasCheckpoint,
                        Path sweepsRoot, int parallel, Consumer<String> log) {
+        this(runner, evaluator, hasCheckpoint, sweepsRoot, parallel, log, RunRecords.NONE, null);
+    }
+
+    /**
+     * @param records  where finished runs are recorded and looked up ({@link RunRecords#NONE}: nowhere)
+     * @param baseline the setting results.md pairs the others with, or null
+     */
+    public SweepRunner(ExperimentRunner runner, RunEvaluator evaluator, Predicate<Path> hasCheckpoint,
+                       Path sweepsRoot, int parallel, Consumer<String> log, RunRecords records, String baseline) {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
         }
@@ -39,6 +51,8 @@ public final class SweepRunner {
         this.sweepsRoot = sweepsRoot;
         this.parallel = parallel;
         this.log = log;
+        this.records = records;
+        this.baseline = baseline;
     }
 
     /** The directory of a sweep's results. */
@@ -58,11 +72,10 @@ public final class SweepRunner {
             throws InterruptedException {
         List<PlannedRun> chosen = plan.stream().filter(selected).toList();
         List<RunOutcome> ran = new ArrayList<>();
-        SweepResultFiles results = new SweepResultFiles(sweepDir(sweep));
         if (parallel == 1) {
             for (int i = 0; i < chosen.size(); i++) {
                 ran.add(runOne(sweep, chosen.get(i), i, chosen.size()));
-                results.write(table(plan, chosen, ran));
+                writeResults(sweep, plan, chosen, ran);
             }
             return ran;
         }
@@ -79,7 +92,7 @@ public final class SweepRunner {
                 } catch (java.util.concurrent.ExecutionException e) { // runOne catches everything; defensive
                     throw new IllegalStateException(e.getCause());
                 }
-                results.write(table(plan, chosen, ran));
+                writeResults(sweep, plan, chosen, ran);
             }
         } finally {
             pool.shutdownNow();
@@ -92,7 +105,11 @@ public final class SweepRunner {
      * {@code chosen} (same order), the others as found on disk. For callers that run the runs one by one elsewhere.
      */
     public void writeResults(String sweep, List<PlannedRun> plan, List<PlannedRun> chosen, List<RunOutcome> ran) {
-        new SweepResultFiles(sweepDir(sweep)).write(table(plan, chosen, ran));
+        List<RunOutcome> rows = table(plan, chosen, ran);
+        new SweepResultFiles(sweepDir(sweep)).write(rows, baseline);
+        if (records.enabled()) { // the committed folder carries the table of what is recorded
+            new SweepResultFiles(records.dir()).write(rows, baseline);
+        }
     }
 
     /** Every run of the plan in plan order: the outcomes of this invocation, the others as found on disk. */
@@ -106,6 +123,11 @@ public final class SweepRunner {
                 Path dir = sweepsRoot.resolve(p.run().name());
                 boolean done = RunProgress.of(dir, hasCheckpoint) == RunProgress.COMPLETE
                         && new RunDirectory(dir).hasConfigOf(p.config());
+                Optional<RunRecords.Found> recorded = done ? Optional.empty() : recordOf(p);
+                if (recorded.isPresent()) {
+                    rows.add(new RunOutcome(p.run(), dir, "completed", recorded.get().summary(), null));
+                    continue;
+                }
                 rows.add(new RunOutcome(p.run(), dir, done ? "completed" : "not_run",
                         done ? new RunDirectory(dir).summary() : Map.of(), null));
             }
@@ -124,6 +146,12 @@ public final class SweepRunner {
         String prefix = "[" + (index + 1) + "/" + total + "] " + run.name() + ": ";
         try {
             RunProgress state = RunProgress.of(dir, hasCheckpoint);
+            if (state != RunProgress.COMPLETE) {
+                Optional<RunOutcome> recorded = fromRecord(planned, dir, prefix);
+                if (recorded.isPresent()) {
+                    return recorded.get();
+                }
+            }
             boolean completed;
             if (state == RunProgress.COMPLETE) {
                 if (!runDir.hasConfigOf(planned.config())) {
@@ -146,7 +174,8 @@ public final class SweepRunner {
             Map<String, Object> summary = runDir.summary();
             Map<String, Object> found = summary;
             List<String> missing = SweepEvaluations.missing(run.evaluations(), found);
-            if (completed && !missing.isEmpty()) { // only what the run lacks: adding one to a sweep redoes none
+            boolean evaluatedNow = completed && !missing.isEmpty();
+            if (evaluatedNow) { // only what the run lacks: adding one to a sweep redoes none
                 log.accept(prefix + "evaluating (" + String.join(", ", missing) + ")");
                 try {
                     summary = runDir.mergeSummary(evaluator.evaluate(dir, missing));
@@ -156,12 +185,43 @@ public final class SweepRunner {
                     return new RunOutcome(run, dir, "eval_failed", summary, message);
                 }
             }
+            if (completed && records.enabled() && (state != RunProgress.COMPLETE || evaluatedNow
+                    || !java.nio.file.Files.exists(records.file(run)))) {
+                log.accept(prefix + "recorded in " + records.write(planned, summary));
+            }
             log.accept(prefix + (completed ? "completed" : "incomplete"));
             return new RunOutcome(run, dir, completed ? "completed" : "incomplete", summary, null);
         } catch (Exception e) {
             String message = messageOf(e);
             log.accept(prefix + "FAILED: " + message);
             return new RunOutcome(run, dir, "failed", runDir.summary(), message);
+        }
+    }
+
+    /** The outcome of a run from its matching record, unless the record lacks an evaluation the sweep asks for. */
+    private Optional<RunOutcome> fromRecord(PlannedRun planned, Path dir, String prefix) {
+        Optional<RunRecords.Found> recorded = records.find(planned);
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        RunRecords.Found found = recorded.get();
+        List<String> lacking = SweepEvaluations.missing(planned.run().evaluations(), found.summary());
+        if (!lacking.isEmpty()) {
+            log.accept(prefix + "its record lacks " + String.join(", ", lacking) + ", which need the trained "
+                    + "encoder: training it again");
+            return Optional.empty();
+        }
+        log.accept(prefix + "recorded in " + found.file() + ", not retrained" + (found.uncompared().isEmpty() ? ""
+                : " (keys in one config only, not compared: " + String.join(", ", found.uncompared()) + ")"));
+        return Optional.of(new RunOutcome(planned.run(), dir, "completed", found.summary(), null));
+    }
+
+    /** A matching record of a run not on disk; a mismatching record counts as none here (runOne reports it). */
+    private Optional<RunRecords.Found> recordOf(PlannedRun p) {
+        try {
+            return records.find(p);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -22,6 +22,9 @@ import org.harl.core.config.Origin;
  *   variants: {byol: {loss: {type: byol}}, harl: {}}                    # named override maps
  *   seeds:    [0, 1, 2]
  *   evaluations: [linear, knn, semi, segment, detect]               # after each run; default [linear, knn]
+ *   variant_seeds: {harl: [0, 1, 2]}     # a variant's own seeds, instead of seeds
+ *   baseline: byol                        # results.md adds each setting's paired difference to this setting
+ *   record: ../docs/results/my_sweep      # finished runs' results, to commit; runs found there are not retrained
  * </pre>
  *
  * Keys of {@code grid} and {@code zip} are dotted paths with list indices ({@code logging.0.type}).
@@ -31,20 +34,30 @@ import org.harl.core.config.Origin;
  * @param variants name to override tree, in file order
  * @param seeds    seeds, empty to use the experiment's own {@code seed}
  * @param evaluations what runs after each run ({@link SweepEvaluations})
+ * @param variantSeeds a variant's own seeds, replacing {@code seeds} for it
+ * @param baseline  the setting results.md pairs every other setting with, or null
+ * @param record    the record folder ({@link RunRecords}) as written, relative to the ablation file, or null
  */
 public record SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> variants, List<Long> seeds,
-                        List<String> evaluations) {
+                        List<String> evaluations, Map<String, List<Long>> variantSeeds, String baseline,
+                        String record) {
 
     /** A sweep with the default evaluations. */
     public SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> variants, List<Long> seeds) {
-        this(grid, zip, variants, seeds, SweepEvaluations.DEFAULT);
+        this(grid, zip, variants, seeds, SweepEvaluations.DEFAULT, Map.of(), null, null);
+    }
+
+    /** The seeds of a variant ({@code ""} when the sweep has none): its own, else the sweep's. */
+    public List<Long> seedsOf(String variant) {
+        return variantSeeds.getOrDefault(variant, seeds);
     }
 
     /** One swept key: its dotted path, where the key is written, and its values. */
     public record Axis(String key, Origin origin, List<ConfigNode> values) {
     }
 
-    private static final Set<String> KEYS = Set.of("grid", "zip", "variants", "seeds", "evaluations");
+    private static final Set<String> KEYS = Set.of("grid", "zip", "variants", "seeds", "evaluations",
+            "variant_seeds", "baseline", "record");
 
     /** Parses and checks a {@code sweep:} node; every problem is added to {@code errors}. */
     public static SweepSpec parse(ConfigNode node, ConfigErrors errors) {
@@ -58,7 +71,7 @@ public record SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> va
         }
         for (String key : map.values().keySet()) {
             if (!KEYS.contains(key)) {
-                errors.add(map.keyOrigin(key), "sweep." + key, "unknown key; known keys: grid, zip, variants, seeds, evaluations");
+                errors.add(map.keyOrigin(key), "sweep." + key, "unknown key; known keys: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
             }
         }
         axes(map, "grid", grid, errors);
@@ -93,25 +106,57 @@ public record SweepSpec(List<Axis> grid, List<Axis> zip, Map<String, MapNode> va
         }
         ConfigNode s = map.get("seeds");
         if (s != null) {
-            if (s instanceof ListNode list && !list.items().isEmpty()) {
-                for (ConfigNode seed : list.items()) {
-                    if (seed instanceof ScalarNode sc && sc.value() instanceof Long l) {
-                        if (seeds.contains(l)) {
-                            errors.add(seed.origin(), "sweep.seeds", "seed " + l + " is listed twice");
-                        }
-                        seeds.add(l);
-                    } else {
-                        errors.add(seed.origin(), "sweep.seeds", "seeds must be integers, got '"
-                                + seed.toPlain() + "'");
-                    }
-                }
-            } else {
-                errors.add(s.origin(), "sweep.seeds", "must be a non-empty list of integers");
-            }
+            seeds.addAll(seedList(s, "sweep.seeds", errors));
         }
+        Map<String, List<Long>> variantSeeds = new LinkedHashMap<>();
+        ConfigNode vs = map.get("variant_seeds");
+        if (vs instanceof MapNode vsm && !vsm.values().isEmpty()) {
+            vsm.values().forEach((name, list) -> {
+                if (!variants.containsKey(name)) {
+                    errors.add(vsm.keyOrigin(name), "sweep.variant_seeds." + name, "no variant '" + name
+                            + "'; variants: " + String.join(", ", variants.keySet()));
+                }
+                variantSeeds.put(name, seedList(list, "sweep.variant_seeds." + name, errors));
+            });
+        } else if (vs != null) {
+            errors.add(vs.origin(), "sweep.variant_seeds", "must be a non-empty map of variant name to seeds");
+        }
+        String baseline = text(map, "baseline", errors);
+        String record = text(map, "record", errors);
         ConfigNode e = map.get("evaluations");
         List<String> evaluations = e == null ? SweepEvaluations.DEFAULT : SweepEvaluations.parse(e, errors);
-        return new SweepSpec(grid, zip, variants, seeds, evaluations);
+        return new SweepSpec(grid, zip, variants, seeds, evaluations, variantSeeds, baseline, record);
+    }
+
+    private static List<Long> seedList(ConfigNode node, String key, ConfigErrors errors) {
+        List<Long> seeds = new ArrayList<>();
+        if (node instanceof ListNode list && !list.items().isEmpty()) {
+            for (ConfigNode seed : list.items()) {
+                if (seed instanceof ScalarNode sc && sc.value() instanceof Long l) {
+                    if (seeds.contains(l)) {
+                        errors.add(seed.origin(), key, "seed " + l + " is listed twice");
+                    }
+                    seeds.add(l);
+                } else {
+                    errors.add(seed.origin(), key, "seeds must be integers, got '" + seed.toPlain() + "'");
+                }
+            }
+        } else {
+            errors.add(node.origin(), key, "must be a non-empty list of integers");
+        }
+        return seeds;
+    }
+
+    private static String text(MapNode map, String key, ConfigErrors errors) {
+        ConfigNode node = map.get(key);
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof ScalarNode sc && sc.value() instanceof String str && !str.isBlank()) {
+            return str;
+        }
+        errors.add(node.origin(), "sweep." + key, "must be a non-empty string");
+        return null;
     }
 
     private static void axes(MapNode sweep, String section, List<Axis> into, ConfigErrors errors) {

@@ -150,7 +150,7 @@ class SweepExpanderTest {
                 "abl.yaml:11:38 sweep.grid.loss.beta: must be a non-empty list of values",
                 "abl.yaml:13:14 sweep.seeds: seeds must be integers, got 'zero'",
                 "abl.yaml:13:20 sweep.seeds: seed 0 is listed twice",
-                "abl.yaml:14:3 sweep.repeat: unknown key; known keys: grid, zip, variants, seeds, evaluations"), text);
+                "abl.yaml:14:3 sweep.repeat: unknown key; known keys: baseline, evaluations, grid, record, seeds, variant_seeds, variants, zip"), text);
     }
 
     @Test
@@ -188,5 +188,42 @@ class SweepExpanderTest {
                   variants: {}
                 """))).errors();
         assertEquals(2, errors.size(), errors.toString());
+    }
+
+    @Test
+    void variantSeedsReplaceTheSweepSeedsForThatVariant() {
+        List<ExpandedRun> runs = SweepExpander.expand("abl", tree("""
+                sweep:
+                  variants: {byol: {loss: {type: byol}}, harl: {}, center: {}}
+                  seeds: [0, 1, 2, 3, 4]
+                  variant_seeds: {center: [0, 1, 2]}
+                  baseline: byol
+                """));
+        assertEquals(13, runs.size());
+        assertEquals(List.of(0L, 1L, 2L), runs.stream().filter(r -> r.setting().equals("center"))
+                .map(ExpandedRun::seed).toList());
+        assertEquals(5, runs.stream().filter(r -> r.setting().equals("harl")).count());
+    }
+
+    @Test
+    void unknownBaselineAndVariantSeedsOfNoVariantAreErrorsNamingTheKey() {
+        List<ConfigError> errors = errors("""
+                sweep:
+                  variants: {byol: {loss: {type: byol}}, harl: {}}
+                  variant_seeds: {harl2: [0], harl: [1, 1]}
+                  baseline: byl
+                """);
+        List<String> texts = errors.stream().map(e -> e.path() + ": " + e.message()).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("sweep.variant_seeds.harl2: no variant 'harl2'")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("sweep.variant_seeds.harl: seed 1 is listed twice")), texts.toString());
+        // the baseline is checked once the settings are known, i.e. when the rest is valid
+        List<ConfigError> baseline = errors("""
+                sweep:
+                  variants: {byol: {loss: {type: byol}}, harl: {}}
+                  baseline: byl
+                """);
+        assertEquals("sweep.baseline", baseline.get(0).path());
+        assertTrue(baseline.get(0).message().contains("no setting 'byl'; settings: byol, harl"), baseline.get(0).message());
+        assertEquals(12, baseline.get(0).origin().line(), baseline.get(0).origin().toString());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.harl.plugins.trackers.AtomicFiles;
+import org.harl.core.sweep.PairedDiff;
 import org.harl.core.sweep.ResultsCsv;
 
 /**

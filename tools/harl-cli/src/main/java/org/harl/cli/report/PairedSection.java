@@ -1,5 +1,6 @@
 package org.harl.cli.report;
 
+import org.harl.core.sweep.PairedDiff;
 import org.harl.core.sweep.ResultsCsv;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The ablation report's paired comparison of every setting with a baseline setting, per seed, and its chart. */
 final class PairedSection {
 
-    /** The metrics compared (accuracies; epochs and wall time are not outcomes). */
-    static final List<String> MEASURES = List.of("knn_top1", "knn_top5", "linear_top1", "linear_top5");
+    static final List<String> MEASURES = PairedDiff.OUTCOMES;
 
     private PairedSection() {
     }
@@ -26,9 +27,9 @@ final class PairedSection {
         }
         List<PairedDiff> out = new ArrayList<>();
         for (String measure : MEASURES) {
-            Map<String, Double> base = PairedDiff.bySeed(bySetting.get(baseline), measure);
+            Map<String, Double> base = bySeed(bySetting.get(baseline), measure);
             for (String setting : settings) {
-                Map<String, Double> values = PairedDiff.bySeed(bySetting.get(setting), measure);
+                Map<String, Double> values = bySeed(bySetting.get(setting), measure);
                 if (!setting.equals(baseline) && !(values.isEmpty() && base.isEmpty())) {
                     out.add(PairedDiff.of(setting, measure, values, base));
                 }
@@ -92,6 +93,17 @@ final class PairedSection {
         Charts.save(Charts.barChart("Paired difference to " + baseline + " (mean, 95 % t-interval over shared seeds)",
                 "difference", categories, bars), png);
         return true;
+    }
+
+    /** The measured value of each successful run of a setting, by seed (a repeated seed: its last row). */
+    static Map<String, Double> bySeed(List<ResultsCsv.Row> runs, String measure) {
+        Map<String, Double> out = new TreeMap<>(PairedDiff.SEED_ORDER);
+        for (ResultsCsv.Row r : runs) {
+            if (AblationReport.succeeded(r)) {
+                r.number(measure).ifPresent(v -> out.put(r.get("seed").trim(), v));
+            }
+        }
+        return out;
     }
 
     private static String signed(double v) {

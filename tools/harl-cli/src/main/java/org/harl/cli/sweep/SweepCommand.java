@@ -60,6 +60,11 @@ public final class SweepCommand implements Callable<Integer> {
                     + "again (repeatable)")
     List<Path> reuseFrom = new ArrayList<>();
 
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "record each finished run's results (config, SHA-256, metrics, wall time) under DIR/runs, "
+                    + "and count runs recorded there as done; default: the file's sweep.record, if any")
+    Path record;
+
     @Inject
     public SweepCommand(SweepJob job) {
         this.job = job;
@@ -69,7 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SweepJob.Request request = new SweepJob.Request(file, overrides, sweepsDir, only, seeds, reuseFrom, !noEval,
-                parallel);
+                parallel, record);
         SweepJob.Plan plan = job.plan(request);
         out.printf("sweep %s (%s): %d runs = %d settings, all valid%s%n", plan.sweep(), file, plan.selected().size(),
                 plan.settings(), only.isEmpty() && seeds.isEmpty() ? "" : " (selected with --only/--seeds)");
@@ -77,7 +82,8 @@ public final class SweepCommand implements Callable<Integer> {
             for (SweepJob.RunState s : job.classify(request, plan)) {
                 out.printf("  %-60s %s%n", s.dir(), s.progress().name().toLowerCase()
                         + (s.otherConfig() ? " (with another config: delete it to rerun)" : "")
-                        + s.reusable().map(r -> " (would reuse " + r + ")").orElse(""));
+                        + s.reusable().map(r -> " (would reuse " + r + ")").orElse("")
+                        + s.record().map(r -> " (" + r + ")").orElse(""));
             }
             out.flush();
             return 0;
@@ -89,8 +95,8 @@ public final class SweepCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        out.printf("%d/%d runs completed; results: %s, %s%n", result.completed(), result.outcomes().size(),
-                result.csv(), result.markdown());
+        out.printf("%d/%d runs completed; results: %s, %s%s%n", result.completed(), result.outcomes().size(),
+                result.csv(), result.markdown(), plan.records().enabled() ? "; records: " + plan.records().dir() : "");
         out.flush();
         return result.completed() == result.outcomes().size() ? 0 : 1;
     }

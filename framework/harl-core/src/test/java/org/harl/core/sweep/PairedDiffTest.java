@@ -1,4 +1,4 @@
-package org.harl.cli.report;
+package org.harl.core.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.harl.cli.report;
+package org.harl.core.sweep;
 
 /**
  * Student's t distribution: CDF through the regularised incomplete beta function (Lentz continued fraction) and the

@@ -1,6 +1,5 @@
-package org.harl.cli.report;
+package org.harl.core.sweep;
 
-import org.harl.core.sweep.ResultsCsv;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +17,10 @@ import java.util.TreeMap;
  */
 public record PairedDiff(String setting, String measure, List<String> seeds, List<Double> diffs, double mean,
                          double std, double halfWidth) {
+
+    /** The outcome metrics compared with a baseline (epochs, wall time and untrained columns are not outcomes). */
+    public static final List<String> OUTCOMES = List.of("linear_top1", "linear_top5", "knn_top1", "knn_top5",
+            "semi_1pct_top1", "semi_10pct_top1", "seg_miou", "det_ap50");
 
     /** Two-sided confidence level of {@link #halfWidth}. */
     public static final double LEVEL = 0.95;
@@ -53,19 +56,8 @@ public record PairedDiff(String setting, String measure, List<String> seeds, Lis
         return new PairedDiff(setting, measure, List.copyOf(shared.keySet()), List.copyOf(diffs), mean, std, half);
     }
 
-    /** The measured value of each successful run of a setting, by seed (a repeated seed: its last row). */
-    static Map<String, Double> bySeed(List<ResultsCsv.Row> runs, String measure) {
-        Map<String, Double> out = new TreeMap<>(SEED_ORDER);
-        for (ResultsCsv.Row r : runs) {
-            if (AblationReport.succeeded(r)) {
-                r.number(measure).ifPresent(v -> out.put(r.get("seed").trim(), v));
-            }
-        }
-        return out;
-    }
-
     /** Numeric seeds by value, then any others by name. */
-    static final Comparator<String> SEED_ORDER = (a, b) -> {
+    public static final Comparator<String> SEED_ORDER = (a, b) -> {
         Long x = parse(a);
         Long y = parse(b);
         if (x != null && y != null) {
