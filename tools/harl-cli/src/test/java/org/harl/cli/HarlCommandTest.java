@@ -149,4 +149,14 @@ class HarlCommandTest {
         assertEquals(2, none.exitCode());
         assertTrue(none.err().contains("Missing subcommand") && none.err().contains("Usage: harl"), none.err());
     }
+
+    /** The product CLI carries no developer tools: bench, report and wandb come from their own jars. */
+    @Test
+    void developerToolsAreNotPartOfTheProductCli() {
+        for (String tool : List.of("bench", "report", "wandb")) {
+            CliRunner.Result r = CliRunner.run(tool);
+            assertEquals(2, r.exitCode(), tool + ": " + r.out());
+            assertTrue(r.err().contains("Unmatched argument at index 0: '" + tool + "'"), r.err());
+        }
+    }
 }
