@@ -12,21 +12,13 @@ import java.util.Map;
 import org.harl.core.run.RunDirectory;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunResult;
+import org.harl.testing.fake.FakeExperiments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HarlCommandTest {
 
-    static final String VALID = """
-            name: cli_demo
-            dataset: {type: fake_dataset, root: images}
-            backbone: fake_backbone
-            augmentation: fake_augmentation
-            loss:
-              type: fake_loss
-              tau: 0.1
-            logging: [fake_tracker]
-            """;
+    static final String VALID = FakeExperiments.experiment("cli_demo");
 
     @TempDir
     Path dir;
