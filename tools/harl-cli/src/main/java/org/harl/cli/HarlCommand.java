@@ -1,16 +1,14 @@
 package org.harl.cli;
 
 import com.google.inject.Injector;
-import org.harl.cli.bench.BenchCommand;
+import java.util.ServiceLoader;
 import org.harl.cli.config.ConfigCommand;
 import org.harl.cli.data.DataCommand;
 import org.harl.cli.eval.EncoderEvalCommand;
 import org.harl.cli.masks.MasksCommand;
 import org.harl.cli.plugins.PluginsCommand;
-import org.harl.cli.report.ReportCommand;
 import org.harl.cli.run.RunCommand;
 import org.harl.cli.sweep.SweepCommand;
-import org.harl.cli.wandb.WandbCommand;
 import org.harl.core.guice.Harl;
 import org.harl.core.registry.PluginLoadException;
 import picocli.CommandLine;
@@ -23,6 +21,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code harl} command line. To add a subcommand, write a picocli {@code @Command} class (its dependencies
  * arrive by Guice {@code @Inject} constructor) and add it to {@code subcommands} below or to its group's list.
+ * Developer tools (bench, report, wandb) live in their own modules and join through {@link SubcommandProvider}.
  */
 @Command(name = "harl", mixinStandardHelpOptions = true, versionProvider = HarlVersion.class,
         description = "Object-level self-supervised pretraining (HARL, BYOL) on Deep Java Library.",
@@ -34,9 +33,6 @@ import picocli.CommandLine.Spec;
             SweepCommand.class,
             EncoderEvalCommand.class,
             MasksCommand.class,
-            ReportCommand.class,
-            WandbCommand.class,
-            BenchCommand.class,
             org.harl.cli.env.EnvCommand.class,
         })
 public final class HarlCommand implements Runnable {
@@ -57,6 +53,9 @@ public final class HarlCommand implements Runnable {
     /** The command line over an injector, with clear one-line errors for expected failures. */
     public static CommandLine commandLine(Injector injector) {
         CommandLine cmd = new CommandLine(HarlCommand.class, new GuiceFactory(injector));
+        for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+            provider.commands().forEach(cmd::addSubcommand);
+        }
         cmd.setExecutionExceptionHandler(new ErrorReporter());
         return cmd;
     }

@@ -12,21 +12,13 @@ import java.util.Map;
 import org.harl.core.run.RunDirectory;
 import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunResult;
+import org.harl.testing.fake.FakeExperiments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HarlCommandTest {
 
-    static final String VALID = """
-            name: cli_demo
-            dataset: {type: fake_dataset, root: images}
-            backbone: fake_backbone
-            augmentation: fake_augmentation
-            loss:
-              type: fake_loss
-              tau: 0.1
-            logging: [fake_tracker]
-            """;
+    static final String VALID = FakeExperiments.experiment("cli_demo");
 
     @TempDir
     Path dir;
@@ -148,5 +140,15 @@ class HarlCommandTest {
         CliRunner.Result none = CliRunner.run();
         assertEquals(2, none.exitCode());
         assertTrue(none.err().contains("Missing subcommand") && none.err().contains("Usage: harl"), none.err());
+    }
+
+    /** The product CLI carries no developer tools: bench, report and wandb come from their own jars. */
+    @Test
+    void developerToolsAreNotPartOfTheProductCli() {
+        for (String tool : List.of("bench", "report", "wandb")) {
+            CliRunner.Result r = CliRunner.run(tool);
+            assertEquals(2, r.exitCode(), tool + ": " + r.out());
+            assertTrue(r.err().contains("Unmatched argument at index 0: '" + tool + "'"), r.err());
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.sweep.RunOutcome;
 import org.harl.core.sweep.RunProgress;
 import org.harl.core.sweep.RunReuse;
+import org.harl.testing.fake.FakeExperiments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link SweepJob} without a command line, on a 2 settings x 2 seeds ablation of the fake plugin's components. */
 class SweepJobTest {
 
-    static final String ABLATION = """
-            name: ignored
-            dataset: {type: fake_dataset, root: images}
-            backbone: fake_backbone
-            augmentation: fake_augmentation
-            loss:
-              type: fake_loss
-              tau: 0.1
-            logging: [fake_tracker]
-            sweep:
-              grid: {loss.tau: [0.1, 0.3]}
-              seeds: [0, 1]
-            """;
+    static final String ABLATION = FakeExperiments.ABLATION;
 
     @TempDir
     Path dir;

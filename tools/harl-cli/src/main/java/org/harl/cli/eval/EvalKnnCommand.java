@@ -3,14 +3,10 @@ package org.harl.cli.eval;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.eval.LinearProbe;
 import org.harl.core.eval.RunEvaluation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code harl eval knn}: weighted kNN on frozen features. */
@@ -18,15 +14,9 @@ import picocli.CommandLine.Option;
         description = {"kNN evaluation: cosine similarity to the training split's frozen GAP(C5) features, the k "
                 + "nearest vote with weight exp(similarity / T); top-1/top-5 on the test split.",
             "Adds knn<k>_top1, knn<k>_top5 for each k, and knn_top1, knn_top5 for the first k, to summary.json."})
-public final class EvalKnnCommand implements Callable<Integer> {
+public final class EvalKnnCommand extends EvalSubcommand {
 
     private final EncoderEvaluation evaluation;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    EvalOptions common;
 
     @Option(names = "--k", split = ",", paramLabel = "K", defaultValue = "20,200",
             description = "neighbour counts, comma-separated (default: ${DEFAULT-VALUE})")
@@ -42,13 +32,9 @@ public final class EvalKnnCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    void evaluate(PrintWriter out) throws Exception {
         RunEvaluation.Options options = new RunEvaluation.Options(false, ks, temperature,
                 LinearProbe.Options.defaults(), common.trainLimit, common.testLimit);
-        PrintWriter out = spec.commandLine().getOut();
         evaluation.evaluate(common.runDir, options, common.extraction(), out);
-        out.println("results added to " + common.runDir.resolve("summary.json"));
-        out.flush();
-        return 0;
     }
 }

@@ -3,14 +3,10 @@ package org.harl.cli.eval;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.eval.LinearProbe;
 import org.harl.core.eval.RunEvaluation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code harl eval linear}: the linear probe on frozen features. */
@@ -18,15 +14,9 @@ import picocli.CommandLine.Option;
         description = {"Linear evaluation: multinomial logistic regression (L2, full-batch L-BFGS to convergence) on "
                 + "standardised frozen GAP(C5) features of the training split, top-1/top-5 on the test split.",
             "Adds linear_top1, linear_top5, linear_train_top1, linear_iterations, linear_converged to summary.json."})
-public final class EvalLinearCommand implements Callable<Integer> {
+public final class EvalLinearCommand extends EvalSubcommand {
 
     private final EncoderEvaluation evaluation;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    EvalOptions common;
 
     @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "1e-4",
             description = "L2 strength on the weights (default: ${DEFAULT-VALUE})")
@@ -42,14 +32,10 @@ public final class EvalLinearCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    void evaluate(PrintWriter out) throws Exception {
         RunEvaluation.Options options = new RunEvaluation.Options(true, List.of(), 0.07,
                 new LinearProbe.Options(l2, maxIterations, LinearProbe.Options.defaults().gradientTolerance()),
                 common.trainLimit, common.testLimit);
-        PrintWriter out = spec.commandLine().getOut();
         evaluation.evaluate(common.runDir, options, common.extraction(), out);
-        out.println("results added to " + common.runDir.resolve("summary.json"));
-        out.flush();
-        return 0;
     }
 }

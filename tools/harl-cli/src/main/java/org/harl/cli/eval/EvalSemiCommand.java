@@ -3,13 +3,9 @@ package org.harl.cli.eval;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.harl.core.eval.downstream.DownstreamEvaluation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code harl eval semi}: semi-supervised fine-tuning on class-balanced label fractions. */
 @Command(name = "semi", mixinStandardHelpOptions = true,
@@ -18,15 +14,9 @@ import picocli.CommandLine.Spec;
                 + "lr, evaluation views), top-1 on the test split; once per fraction, from the checkpoint each time.",
             "Adds semi_<p>pct_top1 and semi_<p>pct_labels per fraction (e.g. semi_1pct_top1) and semi_epochs to "
                 + "summary.json."})
-public final class EvalSemiCommand implements Callable<Integer> {
+public final class EvalSemiCommand extends EvalSubcommand {
 
     private final DownstreamEvaluation evaluation;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    EvalOptions common;
 
     @Option(names = "--fractions", split = ",", paramLabel = "F", defaultValue = "0.01,0.1",
             description = "label fractions, comma-separated (default: ${DEFAULT-VALUE})")
@@ -50,12 +40,8 @@ public final class EvalSemiCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    void evaluate(PrintWriter out) throws Exception {
         evaluation.semi(common.runDir, new DownstreamEvaluation.SemiOptions(fractions, epochs, lr, fineTuneBatch,
                 common.testLimit), common.extraction(), out);
-        out.println("results added to " + common.runDir.resolve("summary.json"));
-        out.flush();
-        return 0;
     }
 }

@@ -1,35 +1,25 @@
 package org.harl.cli.masks;
 
 import jakarta.inject.Inject;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.harl.cli.HarlVersion;
-import org.harl.plugins.masks.DrfiConfig;
-import org.harl.plugins.masks.DrfiTraining;
-import org.harl.plugins.masks.ModelProvenance;
-import org.harl.plugins.masks.PrecomputedProposer;
-import org.harl.plugins.masks.RegressionForest;
+import org.harl.cli.ProgressBarListener;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.Mask;
+import org.harl.spi.data.MaskLayout;
 import org.harl.spi.data.Sample;
 import org.harl.spi.data.Split;
+import org.harl.spi.mask.ImageMaskTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,7 +29,7 @@ import picocli.CommandLine.Spec;
  * folder. Label-free by default: every image's regions get pseudo-labels from priors, then {@code --self-train-rounds}
  * rounds relabel them from the previous forest's own masks and retrain. Exact masks (dataset masks, {@code --gt}) are
  * used only with {@code --supervised-exact-masks}, and the written model's provenance then says so. Deterministic for
- * a seed.
+ * a seed. The training itself is the drfi plugin's {@link ImageMaskTrainer}; this command gathers the images.
  */
 @Command(name = "train-drfi", mixinStandardHelpOptions = true,
         description = "Train the DRFI forest from a seed on prior-based pseudo-labels with self-training (label-free).")
@@ -108,6 +98,8 @@ public final class TrainDrfiCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 1;
 
+    private static final String PROPOSER = "drfi";
+
     /** Chosen on a tuning dataset seed (docs/results/mask_quality). */
     static final int DEFAULT_SELF_TRAIN_ROUNDS = 4;
 
@@ -134,11 +126,13 @@ public final class TrainDrfiCommand implements Callable<Integer> {
         if (selfTrainRounds < 0) {
             throw new IllegalArgumentException("--self-train-rounds must be >= 0, got " + selfTrainRounds);
         }
-        DrfiConfig drfi = components.bind(ComponentKind.MASK_PROPOSER, "drfi", settings).config(DrfiConfig.class);
-        List<Source> sources = new ArrayList<>();
+        ImageMaskTrainer trainer = ServiceLoader.load(ImageMaskTrainer.class).stream().map(ServiceLoader.Provider::get)
+                .filter(t -> t.proposer().equals(PROPOSER)).findFirst().orElseThrow(() -> new IllegalStateException(
+                        "no installed plugin trains mask proposer '" + PROPOSER + "' (ImageMaskTrainer)"));
+        Record drfi = components.bind(ComponentKind.MASK_PROPOSER, PROPOSER, settings).config();
+        List<ImageMaskTrainer.SampleSource> sources = new ArrayList<>();
         List<DatasetSource> opened = new ArrayList<>();
         List<String> data = new ArrayList<>();
-        RegressionForest forest = null;
         try {
             for (String name : datasets) {
                 DatasetSource d = components.dataset(name, datasetSettings, seed);
@@ -164,120 +158,61 @@ public final class TrainDrfiCommand implements Callable<Integer> {
                     sources.add(() -> folderSample(f));
                 }
             }
-            DrfiTraining training = null;
-            for (int round = 0; round <= selfTrainRounds; round++) {
-                training = new DrfiTraining(drfi, maxRegions, seed);
-                collect(sources, training, forest, round, o);
-                o.printf("round %d: %d foreground and %d background regions (balanced to <= 1.2:1): %d trees, "
-                        + "depth %d%n", round, training.positives(), training.negatives(), trees, depth);
-                o.flush();
-                long t = System.nanoTime();
-                forest = training.train(trees, depth, mtry, seed);
-                o.printf("round %d trained in %.1f s%n", round, (System.nanoTime() - t) / 1e9);
-                if (keepRounds && round < selfTrainRounds) {
-                    write(forest.withProvenance(provenance(training, data, round)), roundFile(round), o);
-                }
-            }
-            forest = forest.withProvenance(provenance(training, data, selfTrainRounds));
+            String harl = new HarlVersion().getVersion()[0].replaceFirst("^harl ", "");
+            ImageMaskTrainer.Origin origin = new ImageMaskTrainer.Origin(String.join("; ", data),
+                    images != null && datasets.isEmpty() ? "folder" : "train",
+                    "harl " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), harl);
+            trainer.train(new ImageMaskTrainer.Request(drfi, sources, Map.of("trees", trees, "depth", depth, "mtry",
+                    mtry, "max_regions", maxRegions), selfTrainRounds, keepRounds, threads, seed, out, origin),
+                    new Listener(o));
         } finally {
             for (DatasetSource d : opened) {
                 d.close();
             }
         }
-        write(forest, out, o);
         return 0;
     }
 
-    private Path roundFile(int round) {
-        String name = out.getFileName().toString();
-        int dot = name.indexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        return out.resolveSibling(stem + ".round" + round + (dot > 0 ? name.substring(dot) : ""));
-    }
+    /** Progress bar on standard error; report lines on standard output. */
+    private static final class Listener implements ImageMaskTrainer.Listener {
+        private final PrintWriter out;
+        private final ProgressBarListener bar = new ProgressBarListener();
 
-    private static void write(RegressionForest forest, Path file, PrintWriter o) throws java.io.IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
+        Listener(PrintWriter out) {
+            this.out = out;
         }
-        try (OutputStream s = Files.newOutputStream(file)) {
-            forest.write(s);
-        }
-        o.printf("%d trees, %d nodes; wrote %s (%d bytes)%n", forest.trees(), forest.nodes(), file, Files.size(file));
-        o.print(forest.provenance().describe());
-        String warning = forest.provenance().loadWarning(file.toString());
-        if (warning != null) {
-            o.println("WARNING: " + warning);
-        }
-        o.flush();
-    }
 
-    /**
-     * Adds every source's regions: exact masks where a sample carries one (only with --supervised-exact-masks),
-     * else prior pseudo-labels in round 0 and the previous forest's own masks in later rounds.
-     */
-    private void collect(List<Source> sources, DrfiTraining training, RegressionForest previous, int round,
-            PrintWriter o) throws Exception {
-        List<String> failed = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("round " + round).setInitialMax(sources.size())
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int k = 0; k < sources.size(); k++) {
-                Source s = sources.get(k);
-                long key = k;
-                jobs.add(pool.submit(() -> {
-                    try {
-                        Sample sample = s.get();
-                        if (previous == null || sample.groundTruth().isPresent()) {
-                            training.add(key, sample.image(), sample.groundTruth());
-                        } else {
-                            training.addSelfLabelled(key, sample.image(), previous);
-                        }
-                    } catch (Exception e) {
-                        synchronized (failed) {
-                            failed.add(e.getMessage());
-                        }
-                    } finally {
-                        bar.step();
-                    }
-                }));
-            }
-            for (Future<?> j : jobs) {
-                j.get();
-            }
-        } finally {
-            pool.shutdown();
+        @Override
+        public void started(String task, long total) {
+            bar.started(task, total);
         }
-        failed.forEach(f -> o.println("skipped " + f));
-    }
 
-    private ModelProvenance provenance(DrfiTraining training, List<String> data, int rounds) throws Exception {
-        boolean exact = training.supervisedImages() > 0;
-        String supervision = exact ? training.supervisedImages() + " of " + training.images()
-                + " images labelled from exact masks" : "pseudo-labels from priors";
-        String harl = new HarlVersion().getVersion()[0].replaceFirst("^harl ", "");
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        return new ModelProvenance(String.join("; ", data) + " (" + supervision + ", " + rounds
-                + " self-training rounds)", images != null && datasets.isEmpty() ? "folder" : "train", seed,
-                training.images(), exact ? ModelProvenance.Supervision.EXACT_MASKS
-                        : ModelProvenance.Supervision.PSEUDO_LABELS,
-                "harl " + String.join(" ", args),
-                DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)), harl);
+        @Override
+        public void advanced(long done, long total) {
+            bar.advanced(done, total, 0);
+        }
+
+        @Override
+        public void finished() {
+            bar.finished();
+        }
+
+        @Override
+        public void line(String text) {
+            out.println(text);
+            out.flush();
+        }
     }
 
     private Sample folderSample(Path f) throws java.io.IOException {
         String id = ImageTree.id(images, f);
         Optional<Mask> truth = Optional.empty();
         if (gt != null) {
-            Path g = PrecomputedProposer.maskPath(gt, id);
+            Path g = MaskLayout.path(gt, id);
             if (Files.exists(g)) {
                 truth = Optional.of(ImageFiles.readMask(g));
             }
         }
         return new Sample(id, ImageFiles.readImage(f), truth, -1);
-    }
-
-    private interface Source {
-        Sample get() throws Exception;
     }
 }

@@ -94,4 +94,18 @@ class DownstreamEvalCommandTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("is not a run directory"), r.err());
     }
+
+    /** detect and segment share the head options (one mixin) but keep their own defaults. */
+    @Test
+    void headOptionsShowEachCommandsDefaults() {
+        CliRunner.Result detect = CliRunner.run("eval", "detect", "--help");
+        CliRunner.Result segment = CliRunner.run("eval", "segment", "--help");
+        assertEquals(0, detect.exitCode() + segment.exitCode(), detect.err() + segment.err());
+        String d = detect.out().replaceAll("\\s+", " ");
+        String s = segment.out().replaceAll("\\s+", " ");
+        assertTrue(d.contains("head training epochs (default: 30)") && d.contains("Adam learning rate (default: 0.001)")
+                && d.contains("--checkpoint=RUN_DIR"), d);
+        assertTrue(s.contains("head training epochs (default: 10)") && s.contains("Adam learning rate (default: 0.01)")
+                && s.contains("head training step (default: 128)"), s);
+    }
 }

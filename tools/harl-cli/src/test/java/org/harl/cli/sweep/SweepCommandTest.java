@@ -17,24 +17,13 @@ import org.harl.core.run.ExperimentRunner;
 import org.harl.core.run.RunResult;
 import org.harl.core.sweep.RunEvaluator;
 import org.harl.core.sweep.ResultsCsv;
+import org.harl.testing.fake.FakeExperiments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepCommandTest {
 
-    static final String ABLATION = """
-            name: ignored
-            dataset: {type: fake_dataset, root: images}
-            backbone: fake_backbone
-            augmentation: fake_augmentation
-            loss:
-              type: fake_loss
-              tau: 0.1
-            logging: [fake_tracker]
-            sweep:
-              grid: {loss.tau: [0.1, 0.3]}
-              seeds: [0, 1]
-            """;
+    static final String ABLATION = FakeExperiments.ABLATION;
 
     @TempDir
     Path dir;

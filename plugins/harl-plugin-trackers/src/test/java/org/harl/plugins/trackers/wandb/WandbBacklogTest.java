@@ -12,28 +12,11 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.harl.plugins.trackers.SimulatedRun;
 import org.harl.spi.track.Tracker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A resumed run whose unsent journal is larger than the send buffer (max_buffered). */
-class WandbBacklogTest {
+class WandbBacklogTest extends WandbServerTest {
     private static final int BUFFER = 16;
-    @TempDir
-    Path tmp;
-    FakeWandbServer server;
-    WandbTestSupport.Captured err = new WandbTestSupport.Captured();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeWandbServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private WandbConfig config(String mode) {
         return new WandbConfig(mode, null, "proj", null, null, List.of(), null, null, server.baseUrl(), false,

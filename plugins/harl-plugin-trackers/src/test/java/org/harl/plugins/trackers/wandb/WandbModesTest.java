@@ -24,32 +24,14 @@ import org.harl.plugins.trackers.console.ConsoleTracker;
 import org.harl.plugins.trackers.jsonl.JsonlConfig;
 import org.harl.plugins.trackers.jsonl.JsonlTracker;
 import org.harl.spi.track.Tracker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A run logged to console, jsonl and wandb together, in each W&B mode; plus secret handling. */
-class WandbModesTest {
-    @TempDir
-    Path tmp;
-    FakeWandbServer server;
-    WandbTestSupport.Captured out = new WandbTestSupport.Captured();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeWandbServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class WandbModesTest extends WandbServerTest {
     private List<Tracker> trackers(WandbConfig wandb, Map<String, String> env) {
-        return List.of(new ConsoleTracker(ConsoleConfig.defaults(), out.stream, false, System::nanoTime),
-                new JsonlTracker(JsonlConfig.defaults(), out.stream),
-                new WandbTracker(wandb, env, out.stream));
+        return List.of(new ConsoleTracker(ConsoleConfig.defaults(), err.stream, false, System::nanoTime),
+                new JsonlTracker(JsonlConfig.defaults(), err.stream),
+                new WandbTracker(wandb, env, err.stream));
     }
 
     private void simulate(List<Tracker> trackers, Path dir) throws IOException {
@@ -66,7 +48,7 @@ class WandbModesTest {
         simulate(trackers, dir);
         assertEquals(0, server.apiRequests.size(), "offline sends nothing");
         assertEquals(8, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
-        assertTrue(out.text().contains("upload it with: ./harl wandb sync " + dir), out.text());
+        assertTrue(err.text().contains("upload it with: ./harl wandb sync " + dir), err.text());
         String runId = ((WandbTracker) trackers.get(2)).runId();
         Path journal = Journal.path(dir.resolve("wandb"), runId);
         List<JournalEntry> entries = Journal.read(journal);
@@ -74,7 +56,7 @@ class WandbModesTest {
         assertEquals(8, entries.stream().filter(e -> e instanceof JournalEntry.History).count());
         assertTrue(entries.get(entries.size() - 1) instanceof JournalEntry.Exit);
 
-        new WandbSync(env(KEY), RetryPolicy.of(config(null, server.baseUrl())), Duration.ofSeconds(5), out.stream)
+        new WandbSync(env(KEY), RetryPolicy.of(config(null, server.baseUrl())), Duration.ofSeconds(5), err.stream)
                 .sync(dir, false);
         assertEquals(8, server.history().size());
         assertEquals(runId, server.upserts.get(0).get("name"));
@@ -105,9 +87,9 @@ class WandbModesTest {
         simulate(trackers(config("online", server.baseUrl()), env(KEY)), dir);
         assertEquals(8, server.history().size());
         assertEquals(8, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
-        assertTrue(out.text().contains("finished after"), out.text());
-        assertEquals(1, out.text().split("100% 8/8", -1).length - 1, "the last progress line once: " + out.text());
-        assertTrue(out.text().contains("knn_top1=0.5000"), out.text());
+        assertTrue(err.text().contains("finished after"), err.text());
+        assertEquals(1, err.text().split("100% 8/8", -1).length - 1, "the last progress line once: " + err.text());
+        assertTrue(err.text().contains("knn_top1=0.5000"), err.text());
     }
 
     @Test
@@ -117,12 +99,12 @@ class WandbModesTest {
         Path dir = tmp.resolve("run");
         Map<String, String> env = new HashMap<>(env(KEY));
         simulate(trackers(config(null, server.baseUrl()), env), dir);
-        assertTrue(out.text().contains("HTTP 401"), out.text());
-        assertTrue(out.text().contains("***"), "the echoed credentials were redacted: " + out.text());
+        assertTrue(err.text().contains("HTTP 401"), err.text());
+        assertTrue(err.text().contains("***"), "the echoed credentials were redacted: " + err.text());
         IOException e = assertThrows(IOException.class, () -> new WandbSync(env, RetryPolicy.of(
-                config(null, server.baseUrl())), Duration.ofSeconds(5), out.stream).sync(dir, false));
+                config(null, server.baseUrl())), Duration.ofSeconds(5), err.stream).sync(dir, false));
         assertTrue(e.getMessage().contains("401"));
-        for (String text : Stream.concat(Stream.of(out.text(), e.getMessage(), e.toString()), allFiles(dir)).toList()) {
+        for (String text : Stream.concat(Stream.of(err.text(), e.getMessage(), e.toString()), allFiles(dir)).toList()) {
             assertFalse(text.contains(KEY), "key leaked: " + text);
             assertFalse(text.contains(basic), "encoded key leaked: " + text);
         }
@@ -145,12 +127,12 @@ class WandbModesTest {
     void resumeAfterAnOfflineFallbackSendsTheEarlierPartToo() throws Exception {
         Path dir = tmp.resolve("run");
         server.acceptedAuthorization = "Basic nope";
-        WandbTracker first = new WandbTracker(config(null, server.baseUrl()), env(KEY), out.stream);
+        WandbTracker first = new WandbTracker(config(null, server.baseUrl()), env(KEY), err.stream);
         first.start(SimulatedRun.info(dir, false, 0, 10));
         SimulatedRun.steps(List.<Tracker>of(first), 0, 6, -1, null);
         first.finish(1);
         server.acceptedAuthorization = null;
-        WandbTracker second = new WandbTracker(config(null, server.baseUrl()), env(KEY), out.stream);
+        WandbTracker second = new WandbTracker(config(null, server.baseUrl()), env(KEY), err.stream);
         second.start(SimulatedRun.info(dir, true, 4, 10));
         SimulatedRun.steps(List.<Tracker>of(second), 4, 10, -1, null);
         second.finish(0);

@@ -20,27 +20,9 @@ import mockwebserver3.RecordedRequest;
 import org.harl.plugins.trackers.ExtendedJson;
 import org.harl.plugins.trackers.SimulatedRun;
 import org.harl.spi.track.Tracker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WandbOnlineTest {
-    @TempDir
-    Path tmp;
-    FakeWandbServer server;
-    WandbTestSupport.Captured err = new WandbTestSupport.Captured();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeWandbServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class WandbOnlineTest extends WandbServerTest {
     private WandbTracker run(Path dir, long steps) throws Exception {
         WandbTracker tracker = new WandbTracker(config(null, server.baseUrl()), env(KEY), err.stream);
         tracker.start(SimulatedRun.info(dir, false, 0, steps));

@@ -18,7 +18,7 @@ import org.harl.core.sweep.ResultsCsv;
 @Command(name = "ablation", mixinStandardHelpOptions = true,
         description = "Report of a sweep from SWEEP_DIR/results.csv: mean ± std per setting over seeds, a bar chart"
                 + " of the accuracies and the mean loss curve per setting; with --baseline, each setting's paired"
-                + " difference to the baseline seed by seed (mean, 95 % t-interval, n). Written to --out, by default"
+                + " difference to the baseline seed by seed (mean, 95 %% t-interval, n). Written to --out, by default"
                 + " SWEEP_DIR/report.")
 public final class AblationReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SWEEP_DIR", description = "the sweep directory (holds results.csv)")
@@ -26,7 +26,7 @@ public final class AblationReportCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "SETTING",
             description = "compare every setting with this one seed by seed (e.g. none_byol): per-seed differences"
-                    + " over the seeds both completed, their mean and 95 % Student-t interval, n, and a chart")
+                    + " over the seeds both completed, their mean and 95 %% Student-t interval, n, and a chart")
     String baseline;
 
     @Mixin
