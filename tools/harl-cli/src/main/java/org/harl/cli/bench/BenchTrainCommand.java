@@ -179,9 +179,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     /** The reference's command line: every setting the Java side used, warm-up and timed steps included. */
     List<String> referenceCommand(Path script) {
-        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--arch", arch, "--size", Integer.toString(size),
-                "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup), "--steps",
-                Integer.toString(steps), "--threads", Integer.toString(threads), "--methods",
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--arch", arch, "--size",
+                Integer.toString(size), "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup),
+                "--steps", Integer.toString(steps), "--threads", Integer.toString(threads), "--methods",
                 String.join(",", methods)));
         if (profile != null) {
             cmd.addAll(List.of("--profile", profile.toString()));
