@@ -205,8 +205,12 @@ def main():
     ap.add_argument("--variants", default="base")
     ap.add_argument("--seeds", default="0")
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--threads", type=int, default=0, help="intra-op threads on the CPU; 0 = torch's default "
+                    "(Debian's torch 1.13 starts with one)")
     ap.add_argument("--out", default="-")
     a = ap.parse_args()
+    if a.threads > 0:
+        torch.set_num_threads(a.threads)
     dev = torch.device(a.device)
     z = np.load(a.data)
     to = lambda k: torch.from_numpy(z[k]).to(dev)

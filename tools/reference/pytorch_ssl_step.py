@@ -17,9 +17,14 @@ starts with one thread, so the script sets --threads.
 
 Prints one line per method:
   pytorch METHOD arch=.. size=.. batch=.. threads=.. torch=.. warmup=W steps=N median_step_s=.. images_per_s=..
+          cpu_s_per_step=.. sys_s_per_step=.. minflt_per_step=..
+the last three from getrusage over the timed steps: CPU seconds (user + system, all threads), system seconds and
+minor page faults per step, which a busy machine inflates far less than wall-clock time.
 """
 import argparse
 import copy
+import os
+import resource
 import time
 
 import torch
@@ -35,6 +40,8 @@ p.add_argument("--warmup", type=int, default=2, help="untimed first steps")
 p.add_argument("--steps", type=int, default=10, help="timed steps")
 p.add_argument("--threads", type=int, default=2, help="intra-op threads")
 p.add_argument("--methods", default="byol,harl", help="comma-separated: byol, harl")
+p.add_argument("--profile", metavar="DIR", help="write a trace of the timed steps per method to DIR/pytorch-METHOD.json "
+               "(the legacy autograd profiler with shapes, as the Java side's --profile; chrome://tracing format)")
 a = p.parse_args()
 if a.steps < 1 or a.warmup < 0:
     p.error("--steps must be >= 1 and --warmup >= 0")
@@ -91,7 +98,13 @@ def run(method):
     m1, m2 = (torch.rand(b, 1, s, s) > 0.5).float(), (torch.rand(b, 1, s, s) > 0.5).float()
     weights = [0.5, 0.25, 0.25] if harl else [1.0]  # beta, (1-beta)*alpha, (1-beta)*(1-alpha)
     times = []
+    prof = None
     for step in range(a.warmup + a.steps):
+        if step == a.warmup:
+            usage0 = resource.getrusage(resource.RUSAGE_SELF)
+        if a.profile and step == a.warmup:
+            prof = torch.autograd.profiler.profile(use_kineto=False, record_shapes=True)
+            prof.__enter__()
         t0 = time.perf_counter()
         o1, o2 = embeddings(online, x1, m1, harl), embeddings(online, x2, m2, harl)
         with torch.no_grad():
@@ -106,10 +119,21 @@ def run(method):
                 pt.mul_(0.99).add_(po, alpha=0.01)
         if step >= a.warmup:
             times.append(time.perf_counter() - t0)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (usage.ru_utime + usage.ru_stime - usage0.ru_utime - usage0.ru_stime) / a.steps
+    sys_s = (usage.ru_stime - usage0.ru_stime) / a.steps
+    minflt = (usage.ru_minflt - usage0.ru_minflt) // a.steps
+    if prof is not None:
+        prof.__exit__(None, None, None)
+        os.makedirs(a.profile, exist_ok=True)
+        trace = os.path.join(a.profile, f"pytorch-{method}.json")
+        prof.export_chrome_trace(trace)
+        print(f"profile: {trace}", flush=True)
     times.sort()
     med = times[len(times) // 2]
     print(f"pytorch {method} arch={a.arch} size={s} batch={b} threads={a.threads} torch={torch.__version__} "
-          f"warmup={a.warmup} steps={a.steps} median_step_s={med:.4f} images_per_s={b / med:.2f}", flush=True)
+          f"warmup={a.warmup} steps={a.steps} median_step_s={med:.4f} images_per_s={b / med:.2f} "
+          f"cpu_s_per_step={cpu:.3f} sys_s_per_step={sys_s:.3f} minflt_per_step={minflt}", flush=True)
 
 
 for meth in a.methods.split(","):

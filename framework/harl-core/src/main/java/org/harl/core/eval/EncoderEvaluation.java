@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.harl.core.config.ComponentBinder;
 import org.harl.core.config.ComponentSpec;
+import org.harl.core.config.DeviceSpec;
 import org.harl.core.config.ConfigNode;
 import org.harl.core.config.ConfigNode.MapNode;
 import org.harl.core.config.ExperimentConfig;
@@ -43,12 +44,19 @@ public final class EncoderEvaluation {
      * @param randomInit       evaluate freshly initialised weights instead of the checkpoint; results get the
      *                         prefix {@code random_init_}
      */
-    public record Extraction(List<String> datasetOverrides, int batchSize, int workers, boolean randomInit) {
+    public record Extraction(List<String> datasetOverrides, int batchSize, int workers, boolean randomInit,
+                             Optional<DeviceSpec> device) {
         public Extraction {
             datasetOverrides = List.copyOf(datasetOverrides);
             if (batchSize < 1 || workers < 1) {
                 throw new IllegalArgumentException("batch size and workers must be >= 1");
             }
+            device = java.util.Objects.requireNonNull(device, "device");
+        }
+
+        /** On the run's own {@code training.device}. */
+        public Extraction(List<String> datasetOverrides, int batchSize, int workers, boolean randomInit) {
+            this(datasetOverrides, batchSize, workers, randomInit, Optional.empty());
         }
 
         public static Extraction defaults() {
@@ -84,8 +92,8 @@ public final class EncoderEvaluation {
                                        PrintWriter log, FeatureCache cache) throws Exception {
         Extraction e = extraction;
         Map<String, Object> results;
-        try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry)
-                : TrainedEncoder.load(runDir, registry)) {
+        try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry, e.device())
+                : TrainedEncoder.load(runDir, registry, e.device())) {
             ExperimentConfig experiment = encoder.experiment();
             ComponentSpec dataset = datasetSpec(experiment, e.datasetOverrides(), runDir);
             PluginContext ctx = contexts.forExperiment(experiment, Optional.of(runDir));

@@ -68,6 +68,19 @@ public final class Devices {
         return new Devices(out);
     }
 
+    /**
+     * The one device an evaluation or mask tool computes on: the first that {@code spec} names.
+     *
+     * @param key names where {@code spec} came from in errors, e.g. {@code --device}
+     */
+    public static Device forEvaluation(DeviceSpec spec, String key) {
+        try {
+            return select(spec, Engine.getInstance().getGpuCount()).primary();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^training\\.device", key), e);
+        }
+    }
+
     /** Explicit devices (tests: several CPU replicas exercise the data-parallel path). */
     static Devices of(List<Device> devices) {
         if (devices.isEmpty()) {

@@ -34,6 +34,9 @@ final class EncoderFeatures {
     /** C5 (N, C, h, w) of planar images (N, 3, side, side), attached to {@code target}. */
     NDArray c5(NDManager target, float[] images, int n, int side) {
         NDArray x = staging.get().stage(target, 0, images, new Shape(n, 3, side, side));
+        if (!x.getDevice().equals(manager.getDevice())) {
+            x = x.toDevice(manager.getDevice(), false); // the caller's manager may sit on DJL's default device
+        }
         return backbone.forward(store, new NDList(x), false).singletonOrThrow();
     }
 

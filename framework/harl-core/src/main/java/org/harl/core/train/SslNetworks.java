@@ -217,18 +217,21 @@ public final class SslNetworks implements AutoCloseable {
         }
     }
 
-    private static void ema(Block online, Block target, float tau) {
+    private void ema(Block online, Block target, float tau) {
         List<Parameter> src = parameters(online);
         List<Parameter> dst = parameters(target);
-        for (int i = 0; i < src.size(); i++) {
-            Parameter p = src.get(i);
-            NDArray t = dst.get(i).getArray();
-            if (p.requiresGradient()) {
-                try (NDArray d = p.getArray().sub(t)) {
-                    t.addi(d.muli(1 - tau));
+        // one scalar array for all parameters: a Number operand would cost DJL a direct buffer and a tensor each
+        try (NDArray rate = manager.create(1 - tau)) {
+            for (int i = 0; i < src.size(); i++) {
+                Parameter p = src.get(i);
+                NDArray t = dst.get(i).getArray();
+                if (p.requiresGradient()) {
+                    try (NDArray d = p.getArray().sub(t)) {
+                        t.addi(d.muli(rate));
+                    }
+                } else {
+                    t.subi(t).addi(p.getArray()); // batch-norm running statistics (finite: t - t = 0)
                 }
-            } else {
-                t.muli(0).addi(p.getArray()); // batch-norm running statistics
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.harl.core.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.harl.core.config.ComponentBinder;
+import org.harl.core.config.DeviceSpec;
 import org.harl.core.config.ExperimentBinder;
 import org.harl.core.config.ExperimentConfig;
 import org.harl.core.config.ExperimentLoader;
@@ -42,9 +44,18 @@ public final class TrainedEncoder implements AutoCloseable {
         this.checkpoint = checkpoint;
     }
 
-    /** Loads {@code runDir/config.yaml} and the newest checkpoint in {@code runDir/checkpoints}. */
+    /**
+     * Loads {@code runDir/config.yaml} and the newest checkpoint in {@code runDir/checkpoints}, on the run's
+     * {@code training.device} (its first device).
+     */
     public static TrainedEncoder load(Path runDir, PluginRegistry registry) throws IOException {
-        return build(runDir, registry, true);
+        return build(runDir, registry, true, Optional.empty());
+    }
+
+    /** As {@link #load(Path, PluginRegistry)}, on {@code device} if given (named {@code --device} in errors). */
+    public static TrainedEncoder load(Path runDir, PluginRegistry registry, Optional<DeviceSpec> device)
+            throws IOException {
+        return build(runDir, registry, true, device);
     }
 
     /**
@@ -52,11 +63,17 @@ public final class TrainedEncoder implements AutoCloseable {
      * initialisation baseline of evaluation tables. {@link #step()} is 0 and {@link #checkpoint()} null.
      */
     public static TrainedEncoder untrained(Path runDir, PluginRegistry registry) throws IOException {
-        return build(runDir, registry, false);
+        return build(runDir, registry, false, Optional.empty());
     }
 
-    private static TrainedEncoder build(Path runDir, PluginRegistry registry, boolean fromCheckpoint)
+    /** As {@link #untrained(Path, PluginRegistry)}, on {@code device} if given. */
+    public static TrainedEncoder untrained(Path runDir, PluginRegistry registry, Optional<DeviceSpec> device)
             throws IOException {
+        return build(runDir, registry, false, device);
+    }
+
+    private static TrainedEncoder build(Path runDir, PluginRegistry registry, boolean fromCheckpoint,
+                                        Optional<DeviceSpec> device) throws IOException {
         RunDirectory run = new RunDirectory(runDir);
         if (!run.hasConfig()) {
             throw new IOException(runDir + " is not a run directory: no " + RunDirectory.CONFIG);
@@ -72,7 +89,11 @@ public final class TrainedEncoder implements AutoCloseable {
         PluginContext ctx = new PluginContexts(registry, components).forExperiment(experiment, Optional.of(runDir));
         Backbone backbone = registry.create(experiment.backbone(), ctx, Backbone.class);
         Augmentation augmentation = registry.create(experiment.augmentation(), ctx, Augmentation.class);
-        SslNetworks nets = new SslNetworks(backbone, experiment.heads(), augmentation.outputSize(), experiment.seed());
+        // the run's device, not DJL's default (the first GPU whenever one is visible)
+        Device on = device.isPresent() ? Devices.forEvaluation(device.get(), "--device")
+                : Devices.forEvaluation(experiment.training().device(), "training.device (" + config + ")");
+        SslNetworks nets = new SslNetworks(backbone, experiment.heads(), augmentation.outputSize(), experiment.seed(),
+                on);
         if (latest == null) {
             return new TrainedEncoder(experiment, nets, 0, null);
         }
@@ -83,6 +104,11 @@ public final class TrainedEncoder implements AutoCloseable {
             nets.close();
             throw e;
         }
+    }
+
+    /** Where the encoder's arrays live. */
+    public Device device() {
+        return nets.manager().getDevice();
     }
 
     public ExperimentConfig experiment() {

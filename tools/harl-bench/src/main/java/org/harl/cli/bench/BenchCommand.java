@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: training steps, data pipeline, mask proposers, memory.",
         subcommands = {BenchTrainCommand.class, BenchDataCommand.class, BenchMasksCommand.class,
-            BenchMemoryCommand.class})
+            BenchMemoryCommand.class, BenchRunCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

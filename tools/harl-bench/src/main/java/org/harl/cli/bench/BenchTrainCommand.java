@@ -71,7 +71,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
     boolean reference;
 
     @Option(names = "--profile", paramLabel = "DIR", description = "write a PyTorch profiler trace of the timed steps "
-            + "per method to DIR/java-<method>.json (chrome://tracing format; timings include profiling overhead)")
+            + "per method to DIR/java-<method>.json (chrome://tracing format; timings include profiling overhead); "
+            + "with --reference the reference writes DIR/pytorch-<method>.json, for "
+            + "tools/reference/compare_profiles.py")
     Path profile;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch and torchvision")
@@ -87,6 +89,20 @@ public final class BenchTrainCommand implements Callable<Integer> {
     public BenchTrainCommand(ComponentBinder binder, PluginContexts contexts) {
         this.binder = binder;
         this.contexts = contexts;
+    }
+
+    /** Process counters at the start of the timed steps ([0]) and after the last one ([1]). */
+    private StepListener counters(ProcessCounters[] window) {
+        if (warmup == 0) {
+            window[0] = ProcessCounters.now();
+        }
+        return (step, result, nets) -> {
+            if (step == warmup - 1) {
+                window[0] = ProcessCounters.now();
+            } else if (step == warmup + steps - 1) {
+                window[1] = ProcessCounters.now();
+            }
+        };
     }
 
     /** Starts the PyTorch profiler after the warm-up steps and writes its trace after the last step. */
@@ -135,12 +151,16 @@ public final class BenchTrainCommand implements Callable<Integer> {
         Map<String, Double> java = new LinkedHashMap<>();
         for (String m : methods) {
             SslLoss loss = contexts.create(binder.bind(ComponentKind.LOSS, m, List.of()), ctx, SslLoss.class);
+            ProcessCounters[] window = new ProcessCounters[2];
             TrainStepBenchmark.Result r = TrainStepBenchmark.run(backbone, loss, HeadsConfig.defaults(), size, batch,
-                    warmup, steps, 0, profiler(m));
+                    warmup, steps, 0, StepListener.all(List.of(counters(window), profiler(m))));
             java.put(m, r.imagesPerSecond());
-            out.printf("java %s arch=%s size=%d batch=%d threads=%s median_step_s=%.4f images_per_s=%.2f%n", m, arch,
-                    size, batch, System.getProperty("ai.djl.pytorch.num_threads"), r.medianStepSeconds(),
-                    r.imagesPerSecond());
+            ProcessCounters used = window[1].minus(window[0]);
+            out.printf("java %s arch=%s size=%d batch=%d threads=%s median_step_s=%.4f images_per_s=%.2f "
+                    + "cpu_s_per_step=%.3f sys_s_per_step=%.3f minflt_per_step=%d%n", m, arch, size, batch,
+                    System.getProperty("ai.djl.pytorch.num_threads"), r.medianStepSeconds(), r.imagesPerSecond(),
+                    (used.userSeconds() + used.systemSeconds()) / steps, used.systemSeconds() / steps,
+                    used.minorFaults() / steps);
             out.flush();
         }
         if (script.isPresent()) {
@@ -159,10 +179,14 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     /** The reference's command line: every setting the Java side used, warm-up and timed steps included. */
     List<String> referenceCommand(Path script) {
-        return new ArrayList<>(List.of(python, script.toString(), "--arch", arch, "--size", Integer.toString(size),
-                "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup), "--steps",
-                Integer.toString(steps), "--threads", Integer.toString(threads), "--methods",
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--arch", arch, "--size",
+                Integer.toString(size), "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup),
+                "--steps", Integer.toString(steps), "--threads", Integer.toString(threads), "--methods",
                 String.join(",", methods)));
+        if (profile != null) {
+            cmd.addAll(List.of("--profile", profile.toString()));
+        }
+        return cmd;
     }
 
     private Map<String, Double> runReference(Path script, PrintWriter out) throws Exception {

@@ -92,6 +92,22 @@ class BenchReferenceTest {
     }
 
     @Test
+    void withProfileTheReferenceProfilesToo() throws Exception {
+        Path python = fakePython("echo 'pytorch byol arch=resnet18 size=16 batch=2 threads=1 torch=x warmup=1 "
+                + "steps=1 median_step_s=0.5000 images_per_s=4.00 cpu_s_per_step=0.9 sys_s_per_step=0.1 "
+                + "minflt_per_step=7'");
+        Path traces = dir.resolve("traces");
+        CliRunner.Result r = CliRunner.run("bench", "train", "--methods", "byol", "--arch", "tiny_resnet", "--size",
+                "16", "--batch", "2", "--threads", "1", "--warmup", "1", "--steps", "1", "--reference", "--profile",
+                traces.toString(), "--python", python.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(traces.toString(), valueAfter(recordedArgs(), "--profile"));
+        assertTrue(Files.isRegularFile(traces.resolve("java-byol.json")), r.out());
+        assertTrue(r.out().matches("(?s).*java byol .* cpu_s_per_step=[0-9.]+ sys_s_per_step=[0-9.]+ "
+                + "minflt_per_step=[0-9]+\n.*"), r.out());
+    }
+
+    @Test
     void aTrainReferenceThatTimedOtherStepsIsRejected() throws Exception {
         Path python = fakePython("echo 'pytorch byol arch=resnet18 size=16 batch=2 threads=1 torch=x warmup=2 "
                 + "steps=10 median_step_s=0.5000 images_per_s=4.00'");

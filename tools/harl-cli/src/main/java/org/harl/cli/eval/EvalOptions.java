@@ -3,6 +3,8 @@ package org.harl.cli.eval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.harl.core.config.DeviceSpec;
 import org.harl.core.eval.EncoderEvaluation;
 import picocli.CommandLine.Option;
 
@@ -39,7 +41,17 @@ public final class EvalOptions {
                     + "its checkpoint: the random-initialisation baseline; results are stored as random_init_*")
     boolean randomInit;
 
+    @Option(names = "--device", paramLabel = "DEVICE", description = "where the encoder computes: cpu, gpu:N, gpu "
+            + "or auto (default: the run's training.device, its first device)")
+    String device;
+
     EncoderEvaluation.Extraction extraction() {
-        return new EncoderEvaluation.Extraction(datasetOverrides, batchSize, workers, randomInit);
+        Optional<DeviceSpec> spec;
+        try {
+            spec = Optional.ofNullable(device).map(DeviceSpec::fromScalar);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--device: " + e.getMessage(), e);
+        }
+        return new EncoderEvaluation.Extraction(datasetOverrides, batchSize, workers, randomInit, spec);
     }
 }

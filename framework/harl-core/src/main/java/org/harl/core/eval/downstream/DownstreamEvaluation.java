@@ -179,8 +179,8 @@ public final class DownstreamEvaluation {
     }
 
     private void withRun(Path runDir, Extraction e, PrintWriter log, Task task) throws Exception {
-        try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry)
-                : TrainedEncoder.load(runDir, registry)) {
+        try (TrainedEncoder encoder = e.randomInit() ? TrainedEncoder.untrained(runDir, registry, e.device())
+                : TrainedEncoder.load(runDir, registry, e.device())) {
             ExperimentConfig experiment = encoder.experiment();
             ComponentSpec dataset = encoderEvaluation.datasetSpec(experiment, e.datasetOverrides(), runDir);
             PluginContext ctx = contexts.forExperiment(experiment, Optional.of(runDir));

@@ -78,7 +78,8 @@ public abstract class StatefulOptimizer extends Optimizer {
         });
         try (NDScope scope = new NDScope()) {
             apply(weight, grad, s, excluded.contains(parameterId), learningRate, steps + 1);
-            grad.muli(0);
+            // g - g, not g * 0: one kernel, where a Number operand costs DJL a direct buffer, a tensor and a cast
+            grad.subi(grad);
         }
     }
 

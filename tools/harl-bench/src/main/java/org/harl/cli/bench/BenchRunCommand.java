@@ -1,0 +1,163 @@
+package org.harl.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.harl.cli.data.DatasetExporter;
+import org.harl.core.config.ExperimentConfig;
+import org.harl.core.config.ExperimentLoader;
+import org.harl.core.registry.PluginContexts;
+import org.harl.core.run.RunLauncher;
+import org.harl.core.run.RunOptions;
+import org.harl.core.run.RunResult;
+import org.harl.spi.data.DatasetSource;
+import org.harl.spi.data.Split;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harl bench run}: end-to-end images/s of a {@code harl run} (data loading, augmentation, masks, the kNN
+ * monitor and checkpoints included: steps x batch / the run summary's {@code wall_s}), optionally against the
+ * plain-PyTorch re-implementation of the CPU-scale BYOL recipe, {@code tools/calibration/byol_budget.py --device
+ * cpu}, on the same exported data, budget and threads, printing the ratio Java / PyTorch. The reference's time is
+ * its training loop (its batched augmentation included, its two kNN scores not).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "End-to-end images/s of a harl run; --reference compares with the plain-PyTorch recipe.")
+public final class BenchRunCommand implements Callable<Integer> {
+
+    static final String BUDGET_SCRIPT = "tools/calibration/byol_budget.py";
+    static final String PACK_SCRIPT = "tools/calibration/pack_export.py";
+    static final String CALIBRATED = "experiments/byol_tinyresnet_256-coslr-24e_synthobj.yaml";
+
+    @Option(names = "--experiment", paramLabel = "FILE", description = "experiment YAML (default: the calibrated "
+            + "BYOL recipe, " + CALIBRATED + ", found under the repository root)")
+    Path experiment;
+
+    @Option(names = "--epochs", defaultValue = "2", description = "epochs to train (default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "further experiment override (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--reference", description = "also train the same budget with " + BUDGET_SCRIPT
+            + " --device cpu on the experiment's data, exported, and print Java / PyTorch")
+    boolean reference;
+
+    @Option(names = "--variant", defaultValue = "bs256", description = "byol_budget.py variant matching the "
+            + "experiment (default ${DEFAULT-VALUE}: batch 256, LARS base lr 2.0, the calibrated recipe)")
+    String variant;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "run directory and exported data (default: a new "
+            + "temporary folder, deleted afterwards)")
+    Path work;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch and numpy")
+    String python;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ExperimentLoader loader;
+    private final RunLauncher launcher;
+    private final PluginContexts contexts;
+
+    @Inject
+    public BenchRunCommand(ExperimentLoader loader, RunLauncher launcher, PluginContexts contexts) {
+        this.loader = loader;
+        this.launcher = launcher;
+        this.contexts = contexts;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = experiment != null ? experiment : RepositoryFiles.require(CALIBRATED, "--experiment");
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("harl-bench-run");
+        try {
+            List<String> sets = new ArrayList<>(List.of("training.epochs=" + epochs, "monitor.final_probe=false"));
+            sets.addAll(overrides);
+            ExperimentConfig exp = loader.load(file, sets);
+            int batch = exp.training().batchSize();
+            int threads = exp.training().threads() > 0 ? exp.training().threads()
+                    : Runtime.getRuntime().availableProcessors();
+            RunResult r = launcher.launch(exp, new RunOptions(dir.resolve("runs"), false, null, true));
+            if (!r.completed()) {
+                throw new IllegalStateException("the run in " + r.directory() + " did not complete");
+            }
+            long steps = ((Number) r.summary().get("steps")).longValue();
+            double wall = ((Number) r.summary().get("wall_s")).doubleValue();
+            double java = steps * batch / wall;
+            out.printf("java %s epochs=%d steps=%d batch=%d threads=%d wall_s=%.1f images_per_s=%.1f%n", exp.name(),
+                    epochs, steps, batch, threads, wall, java);
+            out.flush();
+            if (reference) {
+                double torch = runReference(exp, steps, batch, threads, dir, out);
+                out.printf("ratio java/pytorch = %.2f%n", java / torch);
+            }
+            out.flush();
+            return 0;
+        } finally {
+            if (work == null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    /** Exports the experiment's data, trains {@code steps x batch} images with the reference; returns images/s. */
+    private double runReference(ExperimentConfig exp, long steps, int batch, int threads, Path dir, PrintWriter out)
+            throws Exception {
+        Path budget = RepositoryFiles.require(BUDGET_SCRIPT, "--reference");
+        Path pack = RepositoryFiles.require(PACK_SCRIPT, "--reference");
+        Path npz = dir.resolve("data.npz");
+        try (DatasetSource ds = contexts.create(exp.dataset(), contexts.forExperiment(exp, java.util.Optional.empty()),
+                DatasetSource.class)) {
+            DatasetExporter exporter = new DatasetExporter(new PrintWriter(PrintWriter.nullWriter()));
+            for (Split s : List.of(Split.TRAIN, Split.TEST)) {
+                exporter.export(ds, s, 0, dir.resolve("export").resolve(s.name().toLowerCase()), "png", threads);
+            }
+        }
+        Processes.run(List.of(python, pack.toString(), "--train", dir.resolve("export/train").toString(), "--test",
+                dir.resolve("export/test").toString(), "--out", npz.toString()), out, false);
+        Path rows = dir.resolve("reference.jsonl");
+        List<String> cmd = referenceCommand(budget, npz, rows, steps * batch, exp.seed(), threads);
+        Processes.run(cmd, out, true);
+        JsonNode row = new ObjectMapper().readTree(Files.readAllLines(rows).get(0));
+        long refSteps = row.get("steps").asLong();
+        double seconds = row.get("seconds").asDouble();
+        if (refSteps != steps) {
+            throw new IllegalStateException("the reference trained " + refSteps + " steps, the Java run " + steps
+                    + " (does --variant " + variant + " have the experiment's batch size " + batch + "?): " + row);
+        }
+        double images = steps * batch / seconds;
+        out.printf("pytorch %s variant=%s steps=%d batch=%d threads=%d torch=%s seconds=%.1f images_per_s=%.1f%n",
+                exp.name(), variant, refSteps, batch, threads, row.get("torch").asText(), seconds, images);
+        out.flush();
+        return images;
+    }
+
+    List<String> referenceCommand(Path script, Path npz, Path rows, long images, long seed, int threads) {
+        return List.of(python, script.toString(), "--data", npz.toString(), "--budgets", Long.toString(images),
+                "--variants", variant, "--seeds", Long.toString(seed), "--device", "cpu", "--threads",
+                Integer.toString(threads), "--out", rows.toString());
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
