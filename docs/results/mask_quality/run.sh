@@ -2,6 +2,7 @@
 # Regenerates the mask-quality result files in this folder with harl's own CLI (no other software involved):
 #   tuning/*.txt  the self-training round choice, on dataset seed 999 (200 test images per dataset)
 #   *.txt         the reported numbers, on dataset seed 12345 (500 test images per dataset), never used for tuning
+#   natural_composites.txt  the same proposers on the 200 images of datasets/natural_composites (evaluation only)
 # The forest under test is the bundled one; retrain it first with ./retrain-bundled-forest.sh to check it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -29,5 +30,13 @@ case "${1:-report}" in
             done > "$OUT/$d.txt"
         done
         ;;
-    *) echo "usage: run.sh [report | tuning FOREST...]" >&2; exit 2 ;;
+    composites)
+        NC=datasets/natural_composites
+        for p in drfi felzenszwalb center_prior full_image ground_truth; do
+            ./harl masks eval --dataset image_folder --dataset-set train_root=$NC/images --dataset-set mask_root=$NC/masks \
+                --dataset-set test_root=$NC/images --dataset-set test_mask_root=$NC/masks --proposer "$p" --count 200 \
+                2>/dev/null
+        done > "$OUT/natural_composites.txt"
+        ;;
+    *) echo "usage: run.sh [report | composites | tuning FOREST...]" >&2; exit 2 ;;
 esac
