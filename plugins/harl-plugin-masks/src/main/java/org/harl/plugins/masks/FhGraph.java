@@ -47,26 +47,21 @@ public final class FhGraph {
         int[] a = new int[m];
         int[] b = new int[m];
         double[] c = new double[m];
+        double[] pr = planes[0];
+        double[] pg = planes[1];
+        double[] pb = planes[2];
         int e = 0;
-        for (int y = 0; y < h; y++) { // horizontal
-            for (int x = 0; x + 1 < w; x++) {
-                e = put(planes, a, b, c, e, y * w + x + 1, y * w + x);
-            }
+        for (int y = 0; y < h; y++) { // horizontal: (x+1, y) with (x, y)
+            e = edges(pr, pg, pb, a, b, c, e, y * w, w - 1, 1);
         }
-        for (int y = 0; y + 1 < h; y++) { // vertical
-            for (int x = 0; x < w; x++) {
-                e = put(planes, a, b, c, e, (y + 1) * w + x, y * w + x);
-            }
+        for (int y = 0; y + 1 < h; y++) { // vertical: (x, y+1) with (x, y)
+            e = edges(pr, pg, pb, a, b, c, e, y * w, w, w);
         }
-        for (int y = 0; y + 1 < h; y++) { // down-right
-            for (int x = 0; x + 1 < w; x++) {
-                e = put(planes, a, b, c, e, (y + 1) * w + x + 1, y * w + x);
-            }
+        for (int y = 0; y + 1 < h; y++) { // down-right: (x+1, y+1) with (x, y)
+            e = edges(pr, pg, pb, a, b, c, e, y * w, w - 1, w + 1);
         }
         for (int y = 0; y + 1 < h; y++) { // up-right: (x+1, y) with (x, y+1)
-            for (int x = 0; x + 1 < w; x++) {
-                e = put(planes, a, b, c, e, y * w + x + 1, (y + 1) * w + x);
-            }
+            e = edges(pr, pg, pb, a, b, c, e, (y + 1) * w, w - 1, 1 - w);
         }
         int[] order = EdgeSort.order(c);
         int[] sa = new int[m];
@@ -81,14 +76,23 @@ public final class FhGraph {
         return new FhGraph(w, h, sa, sb, sc, planes);
     }
 
-    private static int put(double[][] p, int[] a, int[] b, double[] c, int e, int i, int j) {
-        double dr = p[0][i] - p[0][j];
-        double dg = p[1][i] - p[1][j];
-        double db = p[2][i] - p[2][j];
-        a[e] = i;
-        b[e] = j;
-        c[e] = Math.sqrt(dr * dr + dg * dg + db * db);
-        return e + 1;
+    /**
+     * Writes the {@code len} edges (i + offset, i) for i = start, start + 1, … from position e on and returns the
+     * next position: one row of one direction, a plain loop over arrays that the JIT vectorises.
+     */
+    private static int edges(double[] r, double[] g, double[] bl, int[] a, int[] b, double[] c, int e, int start,
+            int len, int offset) {
+        for (int x = 0; x < len; x++) {
+            int i = start + x + offset;
+            int j = start + x;
+            double dr = r[i] - r[j];
+            double dg = g[i] - g[j];
+            double db = bl[i] - bl[j];
+            a[e + x] = i;
+            b[e + x] = j;
+            c[e + x] = Math.sqrt(dr * dr + dg * dg + db * db);
+        }
+        return e + Math.max(0, len);
     }
 
     public int width() {
