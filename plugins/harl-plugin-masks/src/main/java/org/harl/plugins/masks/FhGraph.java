@@ -48,6 +48,10 @@ public final class FhGraph {
         // endpoints by arithmetic, and only the weight is gathered. Slots ascend in the edge-list order
         // (direction-major, row-major), so stable sorting by slot keeps scikit-image's order of equal weights.
         int shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+        if (shift > 28) { // 4 << shift slots must fit an int
+            throw new IllegalArgumentException("image of " + w + "x" + h + " pixels is too large to segment (at most "
+                    + (1 << 28) + " pixels)");
+        }
         int[] offset = {1, w, w + 1, 1 - w};
         double[] c = new double[4 << shift];
         long[] keys = new long[m];
