@@ -2,6 +2,8 @@
 # Regenerates the mask-quality result files in this folder with harl's own CLI (no other software involved):
 #   tuning/*.txt  the self-training round choice, on dataset seed 999 (200 test images per dataset)
 #   *.txt         the reported numbers, on dataset seed 12345 (500 test images per dataset), never used for tuning
+#   natural_composites.txt  the same proposers on the 200 images of datasets/natural_composites (evaluation only)
+#   saliency_head/*.txt     saliency_head of a given encoder run on all three sources
 # The forest under test is the bundled one; retrain it first with ./retrain-bundled-forest.sh to check it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -29,5 +31,30 @@ case "${1:-report}" in
             done > "$OUT/$d.txt"
         done
         ;;
-    *) echo "usage: run.sh [report | tuning FOREST...]" >&2; exit 2 ;;
+    composites)
+        NC=datasets/natural_composites
+        for p in drfi felzenszwalb center_prior full_image ground_truth; do
+            ./harl masks eval --dataset image_folder --dataset-set train_root=$NC/images --dataset-set mask_root=$NC/masks \
+                --dataset-set test_root=$NC/images --dataset-set test_mask_root=$NC/masks --proposer "$p" --count 200 \
+                2>/dev/null
+        done > "$OUT/natural_composites.txt"
+        ;;
+    saliency) # saliency_head of an encoder run (RUN_DIR, made as saliency_head/README.md says) on all three sources,
+        # at the head's own input side (<d>.txt) and at input_side=128 (<d>.input_side128.txt)
+        RUN=${2:?usage: run.sh saliency RUN_DIR}
+        mkdir -p "$OUT/saliency_head"
+        NC=datasets/natural_composites
+        for side in 0 128; do
+            suffix=$([[ $side == 0 ]] && echo "" || echo ".input_side$side")
+            for d in synthetic_objects fashion_composites; do
+                eval_on "$d" 12345 500 saliency_head --set encoder="$RUN" --set input_side=$side \
+                    > "$OUT/saliency_head/$d$suffix.txt"
+            done
+            ./harl masks eval --dataset image_folder --dataset-set train_root=$NC/images --dataset-set mask_root=$NC/masks \
+                --dataset-set test_root=$NC/images --dataset-set test_mask_root=$NC/masks --proposer saliency_head \
+                --set encoder="$RUN" --set input_side=$side --count 200 2>/dev/null \
+                > "$OUT/saliency_head/natural_composites$suffix.txt"
+        done
+        ;;
+    *) echo "usage: run.sh [report | composites | saliency RUN_DIR | tuning FOREST...]" >&2; exit 2 ;;
 esac

@@ -8,8 +8,8 @@ import org.harl.spi.data.Resampler;
 import org.harl.spi.data.RgbImage;
 
 /**
- * Runs images of any size through a {@link FeatureEncoder}: each is resized (bilinear) to the encoder's square
- * input, batched, and its C5 map returned as plain arrays. Calls into the encoder are serialised because encoder
+ * Runs images of any size through a {@link FeatureEncoder}: each is resized (bilinear) to a square side (by default
+ * the encoder's input side), batched, and its C5 map returned as plain arrays. Calls into the encoder are serialised because encoder
  * blocks make no thread-safety promise; everything else runs in the calling thread.
  */
 public final class EncoderGrid {
@@ -20,10 +20,21 @@ public final class EncoderGrid {
 
     private final FeatureEncoder encoder;
     private final int batchSize;
+    private final int side;
 
+    /** Images go in at the encoder's own input side. */
     public EncoderGrid(FeatureEncoder encoder, int batchSize) {
+        this(encoder, batchSize, encoder.inputSide());
+    }
+
+    /** Images go in at {@code side} (a fully convolutional encoder takes any side; its C5 grid scales with it). */
+    public EncoderGrid(FeatureEncoder encoder, int batchSize, int side) {
+        if (side < 1) {
+            throw new IllegalArgumentException("input side must be positive, got " + side);
+        }
         this.encoder = encoder;
         this.batchSize = batchSize;
+        this.side = side;
     }
 
     public FeatureEncoder encoder() {
@@ -32,7 +43,6 @@ public final class EncoderGrid {
 
     /** The C5 maps of the images, in order. */
     public List<Features> features(List<RgbImage> images) {
-        int side = encoder.inputSide();
         int per = 3 * side * side;
         List<Features> out = new ArrayList<>(images.size());
         for (int from = 0; from < images.size(); from += batchSize) {

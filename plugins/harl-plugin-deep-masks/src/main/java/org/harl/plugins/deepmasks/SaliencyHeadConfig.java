@@ -13,6 +13,7 @@ import org.harl.spi.config.Required;
  * @param minComponent smallest kept foreground component, fraction of the image area
  * @param soft         return probabilities instead of a binary mask
  * @param batchSize    images per encoder forward pass in batched use
+ * @param inputSide    side images are resized to for the encoder; 0 = the side the head was trained at
  */
 public record SaliencyHeadConfig(
         @Required @Doc("run directory of the trained encoder (e.g. runs/quickstart); train its head first with "
@@ -22,7 +23,10 @@ public record SaliencyHeadConfig(
         @Doc("foreground components smaller than this fraction of the image are removed (0 keeps all)")
         double minComponent,
         @Doc("return the probability map instead of a binary mask") boolean soft,
-        @Doc("images per encoder forward pass when many samples are proposed at once") int batchSize) {
+        @Doc("images per encoder forward pass when many samples are proposed at once") int batchSize,
+        @Doc("square side images are resized to before the encoder; 0 = the side the head was trained at (the run's "
+                + "augmentation size). A larger side gives a finer feature grid (e.g. 128 on a 32-px encoder: 16x16 "
+                + "instead of 4x4) from features the head was not fitted on") int inputSide) {
 
     public SaliencyHeadConfig {
         encoder = encoder == null ? "" : encoder;
@@ -32,9 +36,11 @@ public record SaliencyHeadConfig(
         InvalidConfigException.check(minComponent >= 0 && minComponent < 1, "min_component",
                 "must be in [0, 1), got " + minComponent);
         InvalidConfigException.check(batchSize >= 1, "batch_size", "must be at least 1, got " + batchSize);
+        InvalidConfigException.check(inputSide >= 0, "input_side", "must be 0 (the head's) or a side in pixels, got "
+                + inputSide);
     }
 
     public static SaliencyHeadConfig defaults() {
-        return new SaliencyHeadConfig("", "", 0.5, 0.01, false, 32);
+        return new SaliencyHeadConfig("", "", 0.5, 0.01, false, 32, 0);
     }
 }

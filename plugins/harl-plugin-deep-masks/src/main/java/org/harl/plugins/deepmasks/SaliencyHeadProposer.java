@@ -31,6 +31,7 @@ public final class SaliencyHeadProposer implements MaskProposer {
     private final double minComponent;
     private final boolean soft;
     private final List<Path> headFiles;
+    private String provenance;
 
     public SaliencyHeadProposer(EncoderGrid grid, SaliencyHead head, double threshold, double minComponent,
             boolean soft) {
@@ -67,6 +68,30 @@ public final class SaliencyHeadProposer implements MaskProposer {
         return out;
     }
 
+    /** Where the head came from: {@link #describe}, when the proposer was made from files. */
+    @Override
+    public java.util.Optional<String> modelProvenance() {
+        return java.util.Optional.ofNullable(provenance);
+    }
+
+    /**
+     * The head's provenance lines: encoder run, training images, targets and the kind of supervision they carry
+     * ({@code exact_masks} when the targets are the dataset's own masks, else {@code pseudo_labels}).
+     */
+    static String describe(Path params, Path runDir, SaliencyHeadInfo info, int usedSide) {
+        boolean exact = info.targets().startsWith("{type=ground_truth") || info.targets().equals("ground_truth");
+        return "head: " + params + "\n"
+                + "encoder: " + runDir + " (frozen online encoder)\n"
+                + "data: the first " + info.images() + " images of the encoder run's dataset (its config.yaml)\n"
+                + "split: train\n"
+                + "targets: " + info.targets() + "\n"
+                + "supervision: " + (exact ? "exact_masks" : "pseudo_labels") + "\n"
+                + "training: " + info.steps() + " Adam steps, lr " + info.learningRate() + ", " + info.rounds()
+                + " self-training rounds, grid " + info.gridWidth() + "x" + info.gridHeight() + " at input side "
+                + info.inputSide() + "\n"
+                + "input_side: " + usedSide + "\n";
+    }
+
     /** The head's files and the encoder's config and checkpoint: a retrained head or encoder changes the masks. */
     @Override
     public List<Path> modelFiles() {
@@ -93,8 +118,11 @@ public final class SaliencyHeadProposer implements MaskProposer {
             throw new IllegalArgumentException(params + " was trained at input side " + saved.info().inputSide()
                     + " but the encoder of " + runDir + " takes " + encoder.inputSide());
         }
-        return new SaliencyHeadProposer(new EncoderGrid(encoder, config.batchSize()), saved.head(),
-                config.threshold(), config.minComponent(), config.soft(),
+        int side = config.inputSide() > 0 ? config.inputSide() : saved.info().inputSide();
+        SaliencyHeadProposer p = new SaliencyHeadProposer(new EncoderGrid(encoder, config.batchSize(), side),
+                saved.head(), config.threshold(), config.minComponent(), config.soft(),
                 List.of(params, SaliencyHeadFiles.infoFile(params)));
+        p.provenance = describe(params, runDir, saved.info(), side);
+        return p;
     }
 }

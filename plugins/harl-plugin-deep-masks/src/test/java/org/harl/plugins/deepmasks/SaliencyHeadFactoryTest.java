@@ -65,7 +65,7 @@ class SaliencyHeadFactoryTest {
 
     private static SaliencyHeadConfig config(String encoder) {
         SaliencyHeadConfig d = SaliencyHeadConfig.defaults();
-        return new SaliencyHeadConfig(encoder, d.head(), d.threshold(), d.minComponent(), d.soft(), 8);
+        return new SaliencyHeadConfig(encoder, d.head(), d.threshold(), d.minComponent(), d.soft(), 8, 0);
     }
 
     private static SaliencyHeadInfo info(int inputSide) {

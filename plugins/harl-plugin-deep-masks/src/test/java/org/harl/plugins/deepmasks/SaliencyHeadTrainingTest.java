@@ -75,6 +75,27 @@ class SaliencyHeadTrainingTest {
         }
     }
 
+    /** input_side: images enter the encoder at another side than the head's; the grid scales with it. */
+    @Test
+    void largerInputSideGivesAFinerGridForTheSameHead() {
+        SaliencyHeadTraining.Outcome out = train(0);
+        PoolingEncoder encoder = new PoolingEncoder(32, 4);
+        List<Sample> test = discs(8, 99);
+        List<RgbImage> images = test.stream().map(Sample::image).toList();
+        assertEquals(16, new EncoderGrid(encoder, 8, 64).features(images).get(0).width());
+        try (SaliencyHeadProposer p = new SaliencyHeadProposer(new EncoderGrid(encoder, 8, 64), out.head(), 0.5, 0.01,
+                false)) {
+            List<Mask> masks = p.proposeAll(test);
+            double mean = 0;
+            for (int i = 0; i < test.size(); i++) {
+                assertEquals(40, masks.get(i).width());
+                mean += iou(masks.get(i), test.get(i).groundTruth().orElseThrow()) / test.size();
+            }
+            assertTrue(mean > 0.75, "held-out IoU at input side 64: " + mean);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new EncoderGrid(encoder, 8, 0));
+    }
+
     @Test
     void selfTrainingRoundsRefitOnTheHeadsOwnMasks() {
         SaliencyHeadTraining.Outcome out = train(1);

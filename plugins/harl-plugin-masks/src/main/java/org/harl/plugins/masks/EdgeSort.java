@@ -15,11 +15,26 @@ final class EdgeSort {
 
     static int[] order(double[] values) {
         int m = values.length;
-        // (float bits << 32 | index): the radix passes read and write sequentially, no indirection
         long[] a = new long[m];
         for (int i = 0; i < m; i++) {
             a[i] = ((long) Float.floatToRawIntBits((float) values[i]) << 32) | i;
         }
+        a = sort(a, values);
+        int[] idx = new int[m];
+        for (int i = 0; i < m; i++) {
+            idx[i] = (int) a[i];
+        }
+        return idx;
+    }
+
+    /**
+     * Sorts keys {@code (float bits of values[s] << 32 | s)} for slots s ≥ 0 so that the slots come out in the
+     * stable ascending order of their double values; returns the sorted array (possibly {@code keys} itself).
+     * (float bits, slot) pairs make the radix passes read and write sequentially, without indirection.
+     */
+    static long[] sort(long[] keys, double[] values) {
+        long[] a = keys;
+        int m = a.length;
         long[] b = new long[m];
         int[] count = new int[BUCKETS + 1];
         for (int shift = 32; shift < 64; shift += BITS) { // 3 passes of 11 bits: counters stay in cache
@@ -37,10 +52,6 @@ final class EdgeSort {
             a = b;
             b = t;
         }
-        int[] idx = new int[m];
-        for (int i = 0; i < m; i++) {
-            idx[i] = (int) a[i];
-        }
         int start = 0;
         while (start < m) {
             int end = start + 1;
@@ -49,22 +60,24 @@ final class EdgeSort {
                 end++;
             }
             if (end - start > 1) {
-                insertionSort(idx, start, end, values);
+                insertionSort(a, start, end, values);
             }
             start = end;
         }
-        return idx;
+        return a;
     }
 
-    private static void insertionSort(int[] idx, int from, int to, double[] v) {
+    /** Orders a run of equal float keys by the double values of their slots, stably. */
+    private static void insertionSort(long[] a, int from, int to, double[] v) {
         for (int i = from + 1; i < to; i++) {
-            int x = idx[i];
+            long x = a[i];
+            double vx = v[(int) x];
             int j = i - 1;
-            while (j >= from && v[idx[j]] > v[x]) {
-                idx[j + 1] = idx[j];
+            while (j >= from && v[(int) a[j]] > vx) {
+                a[j + 1] = a[j];
                 j--;
             }
-            idx[j + 1] = x;
+            a[j + 1] = x;
         }
     }
 }

@@ -26,16 +26,17 @@ public final class Felzenszwalb {
         }
         int n = g.width() * g.height();
         double k = scale / 255.0;
+        // union-find in one array: a root holds −(its size), any other pixel its parent (fewer cache misses)
         int[] parent = new int[n];
-        int[] size = new int[n];
+        java.util.Arrays.fill(parent, -1);
         // per root: float(Int(C) + k/|C|), kept up to date on merges so the edge loop does no division
         float[] threshold = new float[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-            size[i] = 1;
-            threshold[i] = (float) k;
-        }
+        java.util.Arrays.fill(threshold, (float) k);
         int m = g.edgeCount();
+        // edges that joined two components the test kept apart: the only ones the min-size pass can use, since
+        // every other edge lies inside one component from then on (it visits them in the same order)
+        int[] rejected = new int[m];
+        int kept = 0;
         for (int e = 0; e < m; e++) {
             int a = find(parent, g.from(e));
             int b = find(parent, g.to(e));
@@ -44,23 +45,26 @@ public final class Felzenszwalb {
             }
             double w = g.cost(e);
             if (w < Math.min(threshold[a], threshold[b])) {
-                int r = union(parent, size, a, b);
-                threshold[r] = (float) (w + k / size[r]); // Int(C) = w: edges arrive in non-decreasing order
+                int r = union(parent, a, b);
+                threshold[r] = (float) (w - k / parent[r]); // Int(C) = w: edges arrive in non-decreasing order
+            } else {
+                rejected[kept++] = e;
             }
         }
         int small = 0; // components below min_size: once none is left the pass cannot change anything
         for (int i = 0; i < n; i++) {
-            if (parent[i] == i && size[i] < minSize) {
+            if (parent[i] < 0 && -parent[i] < minSize) {
                 small++;
             }
         }
-        for (int e = 0; e < m && small > 0; e++) {
+        for (int j = 0; j < kept && small > 0; j++) {
+            int e = rejected[j];
             int a = find(parent, g.from(e));
             int b = find(parent, g.to(e));
-            if (a != b && (size[a] < minSize || size[b] < minSize)) {
-                small -= (size[a] < minSize ? 1 : 0) + (size[b] < minSize ? 1 : 0);
-                int r = union(parent, size, a, b);
-                small += size[r] < minSize ? 1 : 0;
+            if (a != b && (-parent[a] < minSize || -parent[b] < minSize)) {
+                small -= (-parent[a] < minSize ? 1 : 0) + (-parent[b] < minSize ? 1 : 0);
+                int r = union(parent, a, b);
+                small += -parent[r] < minSize ? 1 : 0;
             }
         }
         int[] labels = new int[n];
@@ -77,23 +81,29 @@ public final class Felzenszwalb {
         return new Segmentation(g.width(), g.height(), count, labels);
     }
 
+    /** The root of i's component, halving the path on the way. */
     private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]]; // path halving
-            i = parent[i];
+        int p;
+        while ((p = parent[i]) >= 0) {
+            int up = parent[p];
+            if (up < 0) {
+                return p;
+            }
+            parent[i] = up;
+            i = up;
         }
         return i;
     }
 
-    /** Joins two roots, the larger tree absorbing the smaller; returns the new root. */
-    private static int union(int[] parent, int[] size, int a, int b) {
-        if (size[a] < size[b]) {
+    /** Joins two roots, the larger tree absorbing the smaller (ties: {@code a}); returns the new root. */
+    private static int union(int[] parent, int a, int b) {
+        if (parent[a] > parent[b]) { // sizes are stored negated: a is the smaller
             int t = a;
             a = b;
             b = t;
         }
+        parent[a] += parent[b];
         parent[b] = a;
-        size[a] += size[b];
         return a;
     }
 }

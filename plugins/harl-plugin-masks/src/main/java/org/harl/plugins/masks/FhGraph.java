@@ -44,51 +44,67 @@ public final class FhGraph {
             planes[c] = GaussianSmoothing.smooth(p, w, h, sigma);
         }
         int m = Math.max(0, h * (w - 1)) + Math.max(0, (h - 1) * w) + 2 * Math.max(0, (h - 1) * (w - 1));
-        int[] a = new int[m];
-        int[] b = new int[m];
-        double[] c = new double[m];
+        // An edge is named by its slot, direction << shift | lower pixel ("to"): the sorted keys then give both
+        // endpoints by arithmetic, and only the weight is gathered. Slots ascend in the edge-list order
+        // (direction-major, row-major), so stable sorting by slot keeps scikit-image's order of equal weights.
+        int shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+        if (shift > 28) { // 4 << shift slots must fit an int
+            throw new IllegalArgumentException("image of " + w + "x" + h + " pixels is too large to segment (at most "
+                    + (1 << 28) + " pixels)");
+        }
+        int[] offset = {1, w, w + 1, 1 - w};
+        double[] c = new double[4 << shift];
+        long[] keys = new long[m];
+        double[] pr = planes[0];
+        double[] pg = planes[1];
+        double[] pb = planes[2];
         int e = 0;
-        for (int y = 0; y < h; y++) { // horizontal
-            for (int x = 0; x + 1 < w; x++) {
-                e = put(planes, a, b, c, e, y * w + x + 1, y * w + x);
-            }
+        for (int y = 0; y < h; y++) { // horizontal: (x+1, y) with (x, y)
+            e = edges(pr, pg, pb, c, keys, e, 0, shift, y * w, w - 1, offset[0]);
         }
-        for (int y = 0; y + 1 < h; y++) { // vertical
-            for (int x = 0; x < w; x++) {
-                e = put(planes, a, b, c, e, (y + 1) * w + x, y * w + x);
-            }
+        for (int y = 0; y + 1 < h; y++) { // vertical: (x, y+1) with (x, y)
+            e = edges(pr, pg, pb, c, keys, e, 1, shift, y * w, w, offset[1]);
         }
-        for (int y = 0; y + 1 < h; y++) { // down-right
-            for (int x = 0; x + 1 < w; x++) {
-                e = put(planes, a, b, c, e, (y + 1) * w + x + 1, y * w + x);
-            }
+        for (int y = 0; y + 1 < h; y++) { // down-right: (x+1, y+1) with (x, y)
+            e = edges(pr, pg, pb, c, keys, e, 2, shift, y * w, w - 1, offset[2]);
         }
         for (int y = 0; y + 1 < h; y++) { // up-right: (x+1, y) with (x, y+1)
-            for (int x = 0; x + 1 < w; x++) {
-                e = put(planes, a, b, c, e, y * w + x + 1, (y + 1) * w + x);
-            }
+            e = edges(pr, pg, pb, c, keys, e, 3, shift, (y + 1) * w, w - 1, offset[3]);
         }
-        int[] order = EdgeSort.order(c);
+        long[] sorted = EdgeSort.sort(keys, c);
         int[] sa = new int[m];
         int[] sb = new int[m];
         double[] sc = new double[m];
+        int mask = (1 << shift) - 1;
         for (int i = 0; i < m; i++) {
-            int o = order[i];
-            sa[i] = a[o];
-            sb[i] = b[o];
-            sc[i] = c[o];
+            int slot = (int) sorted[i];
+            int lower = slot & mask;
+            sa[i] = lower + offset[slot >>> shift];
+            sb[i] = lower;
+            sc[i] = c[slot];
         }
         return new FhGraph(w, h, sa, sb, sc, planes);
     }
 
-    private static int put(double[][] p, int[] a, int[] b, double[] c, int e, int i, int j) {
-        double dr = p[0][i] - p[0][j];
-        double dg = p[1][i] - p[1][j];
-        double db = p[2][i] - p[2][j];
-        a[e] = i;
-        b[e] = j;
-        c[e] = Math.sqrt(dr * dr + dg * dg + db * db);
-        return e + 1;
+    /**
+     * Weighs the {@code len} edges (i + offset, i) for i = start, start + 1, … of direction {@code dir} into their
+     * slots of {@code c} and appends their sort keys (float bits of the weight, slot) from position e on; returns the
+     * next position. One row of one direction: a plain loop over arrays.
+     */
+    private static int edges(double[] r, double[] g, double[] bl, double[] c, long[] keys, int e, int dir, int shift,
+            int start, int len, int offset) {
+        int base = dir << shift;
+        for (int x = 0; x < len; x++) {
+            int j = start + x;
+            int i = j + offset;
+            double dr = r[i] - r[j];
+            double dg = g[i] - g[j];
+            double db = bl[i] - bl[j];
+            double weight = Math.sqrt(dr * dr + dg * dg + db * db);
+            c[base + j] = weight;
+            keys[e + x] = ((long) Float.floatToRawIntBits((float) weight) << 32) | (base + j);
+        }
+        return e + Math.max(0, len);
     }
 
     public int width() {

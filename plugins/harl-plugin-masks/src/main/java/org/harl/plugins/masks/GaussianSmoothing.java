@@ -46,17 +46,22 @@ final class GaussianSmoothing {
         }
         double[] out = new double[w * h];
         double[] line = new double[w + 2 * r];
+        int[] source = new int[w + 2 * r]; // the padded row's reflected indices, the same for every row
+        for (int i = -r; i < w + r; i++) {
+            source[i + r] = reflect(i, w);
+        }
         for (int y = 0; y < h; y++) {
             int row = y * w;
-            for (int i = -r; i < w + r; i++) {
-                line[i + r] = tmp[row + reflect(i, w)];
+            for (int i = 0; i < line.length; i++) {
+                line[i] = tmp[row + source[i]];
             }
-            for (int x = 0; x < w; x++) {
-                double s = 0;
-                for (int j = 0; j < k.length; j++) {
-                    s += k[j] * line[x + j];
+            // taps outermost: each output still sums its products in tap order (same doubles), but the inner loop
+            // runs along the row, which the JIT vectorises
+            for (int j = 0; j < k.length; j++) {
+                double kj = k[j];
+                for (int x = 0; x < w; x++) {
+                    out[row + x] += kj * line[x + j];
                 }
-                out[row + x] = s;
             }
         }
         return out;

@@ -32,29 +32,92 @@ final class RegionStats {
                 hist[s][r] = new float[bins];
             }
         }
-        double[][] sq = new double[count][c9];
+        // Sums of the nine channels, three at a time. Neighbouring pixels mostly share a region, so a region's sums
+        // stay in registers along a run of its pixels instead of going through memory each pixel; every sum still
+        // adds its pixels one by one in raster order, so the doubles are those of the plain loop.
+        double[] sum = new double[count * c9];
+        double[] sq = new double[count * c9];
+        for (int c = 0; c < c9; c += 3) {
+            float[] x0 = px.channel[c];
+            float[] x1 = px.channel[c + 1];
+            float[] x2 = px.channel[c + 2];
+            int cur = -1;
+            double s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
+            for (int i = 0; i <= n; i++) {
+                int r = i < n ? labels[i] : -1;
+                if (r != cur) {
+                    if (cur >= 0) {
+                        int o = cur * c9 + c;
+                        sum[o] = s0;
+                        sum[o + 1] = s1;
+                        sum[o + 2] = s2;
+                        sq[o] = q0;
+                        sq[o + 1] = q1;
+                        sq[o + 2] = q2;
+                    }
+                    cur = r;
+                    if (cur < 0) {
+                        continue;
+                    }
+                    int o = cur * c9 + c;
+                    s0 = sum[o];
+                    s1 = sum[o + 1];
+                    s2 = sum[o + 2];
+                    q0 = sq[o];
+                    q1 = sq[o + 1];
+                    q2 = sq[o + 2];
+                } else if (cur < 0) {
+                    continue;
+                }
+                double v0 = x0[i];
+                double v1 = x1[i];
+                double v2 = x2[i];
+                s0 += v0;
+                s1 += v1;
+                s2 += v2;
+                q0 += v0 * v0;
+                q1 += v1 * v1;
+                q2 += v2 * v2;
+            }
+        }
+        // histogram counts (exact: far below 2^24) of the three colour spaces and LBP in one pass
+        int bins = PixelFeatures.BINS;
+        int lbpBins = PixelFeatures.LBP_BINS;
+        int[] counts = new int[count * bins * PixelFeatures.SPACES];
+        int[] lbpCounts = new int[count * lbpBins];
+        byte[] b0 = px.bin[0];
+        byte[] b1 = px.bin[1];
+        byte[] b2 = px.bin[2];
+        byte[] lbp = px.lbp;
         for (int i = 0; i < n; i++) {
             int r = labels[i];
-            if (r < 0) {
-                continue;
+            if (r >= 0) {
+                area[r]++;
+                int o = r * bins * PixelFeatures.SPACES;
+                counts[o + b0[i]]++;
+                counts[o + bins + b1[i]]++;
+                counts[o + 2 * bins + b2[i]]++;
+                lbpCounts[r * lbpBins + lbp[i]]++;
             }
-            area[r]++;
-            for (int c = 0; c < c9; c++) {
-                double v = px.channel[c][i];
-                mean[r][c] += v;
-                sq[r][c] += v * v;
+        }
+        for (int r = 0; r < count; r++) {
+            for (int sp = 0; sp < PixelFeatures.SPACES; sp++) {
+                float[] h = hist[sp][r];
+                for (int k = 0; k < bins; k++) {
+                    h[k] = counts[(r * PixelFeatures.SPACES + sp) * bins + k];
+                }
             }
-            for (int s = 0; s < PixelFeatures.SPACES; s++) {
-                hist[s][r][px.bin[s][i]]++;
+            float[] h = hist[PixelFeatures.SPACES][r];
+            for (int k = 0; k < lbpBins; k++) {
+                h[k] = lbpCounts[r * lbpBins + k];
             }
-            hist[PixelFeatures.SPACES][r][px.lbp[i]]++;
         }
         nonZero = new int[spaces][count][];
         for (int r = 0; r < count; r++) {
             double a = Math.max(1, area[r]);
             for (int c = 0; c < c9; c++) {
-                mean[r][c] /= a;
-                variance[r][c] = Math.max(0, sq[r][c] / a - mean[r][c] * mean[r][c]);
+                mean[r][c] = sum[r * c9 + c] / a;
+                variance[r][c] = Math.max(0, sq[r * c9 + c] / a - mean[r][c] * mean[r][c]);
             }
             for (int s = 0; s < spaces; s++) {
                 float[] h = hist[s][r];
