@@ -1,5 +1,6 @@
 package org.harl.spark;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ final class SweepTask implements Function<SweepTask.Run, SweepTask.Report> {
         synchronized (TRAINING) {
             // PyTorch's grad mode is per thread and DJL turns it off only on the thread that loaded the engine;
             // training on a Spark task thread expects the same state (else parameter init fails on leaf tensors)
+            Engine.getInstance(); // loads the natives (a fresh executor JVM has not yet)
             JniUtils.setGradMode(false);
             o = job.runOne(request, job.plan(request), run.setting(), run.seed(), LOG::info);
         }
