@@ -1,7 +1,5 @@
 package org.harl.spark;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,10 +55,7 @@ final class SweepTask implements Function<SweepTask.Run, SweepTask.Report> {
                 List.of(), reuseFrom.stream().map(Path::of).toList(), evaluate, 1);
         RunOutcome o;
         synchronized (TRAINING) {
-            // PyTorch's grad mode is per thread and DJL turns it off only on the thread that loaded the engine;
-            // training on a Spark task thread expects the same state (else parameter init fails on leaf tensors)
-            Engine.getInstance(); // loads the natives (a fresh executor JVM has not yet)
-            JniUtils.setGradMode(false);
+            TaskThreads.prepare();
             o = job.runOne(request, job.plan(request), run.setting(), run.seed(), LOG::info);
         }
         return new Report(run.setting(), run.seed(), o.status(), o.error());

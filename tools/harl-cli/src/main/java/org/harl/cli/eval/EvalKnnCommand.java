@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.harl.cli.spark.SparkOptions;
 import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.eval.LinearProbe;
 import org.harl.core.eval.RunEvaluation;
@@ -28,6 +29,9 @@ public final class EvalKnnCommand implements Callable<Integer> {
     @Mixin
     EvalOptions common;
 
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
     @Option(names = "--k", split = ",", paramLabel = "K", defaultValue = "20,200",
             description = "neighbour counts, comma-separated (default: ${DEFAULT-VALUE})")
     List<Integer> ks;
@@ -46,6 +50,7 @@ public final class EvalKnnCommand implements Callable<Integer> {
         RunEvaluation.Options options = new RunEvaluation.Options(false, ks, temperature,
                 LinearProbe.Options.defaults(), common.trainLimit, common.testLimit);
         PrintWriter out = spec.commandLine().getOut();
+        common.extractOnSpark(sparkOptions, out);
         evaluation.evaluate(common.runDir, options, common.extraction(), out);
         out.println("results added to " + common.runDir.resolve("summary.json"));
         out.flush();

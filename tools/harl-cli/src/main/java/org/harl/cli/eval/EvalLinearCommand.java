@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.harl.cli.spark.SparkOptions;
 import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.eval.LinearProbe;
 import org.harl.core.eval.RunEvaluation;
@@ -28,6 +29,9 @@ public final class EvalLinearCommand implements Callable<Integer> {
     @Mixin
     EvalOptions common;
 
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
     @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "1e-4",
             description = "L2 strength on the weights (default: ${DEFAULT-VALUE})")
     double l2;
@@ -47,6 +51,7 @@ public final class EvalLinearCommand implements Callable<Integer> {
                 new LinearProbe.Options(l2, maxIterations, LinearProbe.Options.defaults().gradientTolerance()),
                 common.trainLimit, common.testLimit);
         PrintWriter out = spec.commandLine().getOut();
+        common.extractOnSpark(sparkOptions, out);
         evaluation.evaluate(common.runDir, options, common.extraction(), out);
         out.println("results added to " + common.runDir.resolve("summary.json"));
         out.flush();

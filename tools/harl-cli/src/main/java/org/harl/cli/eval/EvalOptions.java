@@ -1,8 +1,11 @@
 package org.harl.cli.eval;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.harl.cli.spark.SparkBackend;
+import org.harl.cli.spark.SparkOptions;
 import org.harl.core.eval.EncoderEvaluation;
 import picocli.CommandLine.Option;
 
@@ -41,5 +44,16 @@ public final class EvalOptions {
 
     EncoderEvaluation.Extraction extraction() {
         return new EncoderEvaluation.Extraction(datasetOverrides, batchSize, workers, randomInit);
+    }
+
+    /** With {@code --spark}: the features of both splits extracted on the executors into the run's feature cache. */
+    void extractOnSpark(SparkOptions spark, PrintWriter out) throws Exception {
+        if (spark.settings().isPresent()) {
+            SparkBackend.load().extractFeatures(spark.settings().get(), runDir, extraction(), trainLimit, testLimit,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+        }
     }
 }

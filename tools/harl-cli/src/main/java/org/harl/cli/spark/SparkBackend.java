@@ -1,8 +1,11 @@
 package org.harl.cli.spark;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
+import org.harl.core.eval.EncoderEvaluation;
+import org.harl.core.eval.RunEvaluation;
 import org.harl.core.jobs.MaskGenerationJob;
 import org.harl.core.jobs.ProgressListener;
 import org.harl.core.jobs.SweepJob;
@@ -24,6 +27,13 @@ public interface SparkBackend {
     /** Runs every selected run of the plan as one Spark task each; the driver rewrites the results tables. */
     SweepJob.Result sweep(SparkSettings spark, SweepJob job, SweepJob.Request request, SweepJob.Plan plan,
             Consumer<String> log) throws Exception;
+
+    /**
+     * Extracts the frozen features of both splits of a run on the executors into the run's feature cache, where
+     * {@link EncoderEvaluation#evaluate} then finds them (limits as in {@link RunEvaluation.Options}).
+     */
+    void extractFeatures(SparkSettings spark, Path runDir, EncoderEvaluation.Extraction extraction, int trainLimit,
+            int testLimit, Consumer<String> log) throws Exception;
 
     /** The backend on the classpath; a clear error when harl-spark is not there. */
     static SparkBackend load() {
