@@ -3,6 +3,7 @@ package org.harl.spark;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.harl.cli.spark.SparkOptions;
 import org.harl.cli.spark.SparkSettings;
 
 /** Starts the Spark context of one {@code --spark} command. */
@@ -16,7 +17,11 @@ final class SparkContexts {
      * order), with {@code defaults} for keys neither sets. A cluster master needs harl's classes on the executors.
      */
     static JavaSparkContext start(SparkSettings settings, String appName, Map<String, String> defaults) {
-        SparkConf conf = new SparkConf(true).setMaster(settings.master()).setAppName(appName);
+        SparkConf conf = new SparkConf(true).setAppName(appName);
+        // under spark-submit (which sets spark.master), a bare --spark takes spark-submit's --master
+        if (!settings.master().equals(SparkOptions.LOCAL) || !conf.contains("spark.master")) {
+            conf.setMaster(settings.master());
+        }
         // the driver prints its own progress (tasks done, images/s) instead of Spark's console bar
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         settings.conf().forEach(conf::set);
