@@ -92,8 +92,9 @@ final class SparkFeatures {
             ranges.add(new FeatureTask.Range(first, end - first));
         }
         LongAccumulator done = sc.sc().longAccumulator("harl features " + split);
-        String what = split.name().toLowerCase(java.util.Locale.ROOT) + " images";
-        log.accept(String.format("spark: %s features of %d images in %d tasks", what.split(" ")[0], count, slices));
+        String name = split.name().toLowerCase(java.util.Locale.ROOT);
+        String what = name + " images";
+        log.accept(String.format("spark: %s features of %d images in %d tasks", name, count, slices));
         JavaFutureAction<List<FeatureTask.Part>> job = sc.parallelize(ranges, slices)
                 .map(new FeatureTask(runDir, extraction, split, done)).collectAsync();
         List<FeatureTask.Part> parts = new ArrayList<>(DriverProgress.await(sc, job, slices, count, done, what,
