@@ -124,6 +124,9 @@ final class StandaloneCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
+        // the daemons only pass messages: the quick compiler alone starts them sooner on a busy machine
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.addAll(flags);
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
         command.add("-cp");
