@@ -138,6 +138,8 @@ final class StandaloneCluster implements AutoCloseable {
         pb.environment().put("SPARK_SCALA_VERSION", "2.13"); // else executors look for a Spark build directory
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("OMP_NUM_THREADS", "1");
+        // executors' scratch folders (spark-*, blockmgr-*) go under the test's folder, not the shared /tmp
+        pb.environment().put("SPARK_LOCAL_DIRS", Files.createDirectories(dir.resolve("scratch")).toString());
         Process p = pb.start();
         started.add(p.toHandle());
         return p;
