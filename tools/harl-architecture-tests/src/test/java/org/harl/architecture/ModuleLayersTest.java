@@ -31,6 +31,7 @@ class ModuleLayersTest {
     private static final String TESTING = "org.harl.testing..";
     private static final String PLUGINS = "org.harl.plugins..";
     private static final String CLI = "org.harl.cli..";
+    private static final String SPARK = "org.harl.spark..";
 
     private static JavaClasses main;
 
@@ -48,7 +49,8 @@ class ModuleLayersTest {
                 "org.harl.plugins.backbones.BackbonesPlugin", "org.harl.plugins.losses.LossesPlugin",
                 "org.harl.plugins.augmentations.AugmentationsPlugin", "org.harl.plugins.datasets.DatasetsPlugin",
                 "org.harl.plugins.masks.MasksPlugin", "org.harl.plugins.trackers.TrackersPlugin",
-                "org.harl.plugins.deepmasks.DeepMasksPlugin", "org.harl.plugins.examplemasks.ExampleMasksPlugin")) {
+                "org.harl.plugins.deepmasks.DeepMasksPlugin", "org.harl.plugins.examplemasks.ExampleMasksPlugin",
+                "org.harl.spark.SparkJobs")) {
             assertTrue(main.contain(name), "the import misses " + name + ": the rules below would pass vacuously");
         }
     }
@@ -126,6 +128,18 @@ class ModuleLayersTest {
         assertTrue(Files.isDirectory(classes), "no compiled classes in " + classes + ": build with the reactor "
                 + "(mvn -pl tools/harl-architecture-tests -am verify)");
         return classes;
+    }
+
+    /** Spark loads only for a {@code --spark} command: harl-spark alone names it; the CLI finds it by ServiceLoader. */
+    @Test
+    void onlyTheSparkModuleNamesSpark() {
+        noClasses().that().resideOutsideOfPackage(SPARK)
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", SPARK)
+                .because("./harl run and the other modules' tests must not load Spark")
+                .check(main);
+        noClasses().that().resideInAPackage(SPARK).should().dependOnClassesThat().resideInAPackage(PLUGINS)
+                .because("Spark tasks call the library jobs (org.harl.core.jobs), not plugin internals")
+                .check(main);
     }
 
     /** Plugin tests may add harl-testing, nothing else of the project. */

@@ -113,7 +113,9 @@ public final class ImageFiles {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        // a name of its own: writers of the same file (a retried task, a second worker) never share a temporary
+        Path tmp = file.resolveSibling(file.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         if (!ImageIO.write(b, format, tmp.toFile())) {
             throw new IOException("no ImageIO writer for " + format);
         }

@@ -1,5 +1,6 @@
 package org.harl.cli.bench;
 
+import jakarta.inject.Inject;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.harl.cli.spark.SparkOptions;
+import org.harl.core.jobs.MaskGenerationJob;
 import org.harl.plugins.masks.AdjustedRand;
 import org.harl.plugins.masks.CpuClock;
 import org.harl.plugins.masks.DrfiConfig;
@@ -28,6 +31,7 @@ import org.harl.spi.data.ImageFiles;
 import org.harl.spi.data.RgbImage;
 import org.harl.spi.data.Sample;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +41,11 @@ import picocli.CommandLine.Spec;
  * FH implementations get the same warm-up runs and report the median of the same number of timed runs.
  */
 @Command(name = "masks", mixinStandardHelpOptions = true,
-        description = "Time FH against scikit-image (same images, same partitions) and DRFI per image.")
+        description = {"Time FH against scikit-image (same images, same partitions) and DRFI per image.",
+            "With --spark: mask generation on Spark against the threaded local job on the same images."})
 public final class BenchMasksCommand implements Callable<Integer> {
+
+    private final MaskGenerationJob job;
 
     private static final Pattern SKIMAGE_LINE =
             Pattern.compile("skimage .*segments=(\\d+) warmup=(\\d+) runs=(\\d+) median_ms=([0-9.]+)");
@@ -80,6 +87,25 @@ public final class BenchMasksCommand implements Callable<Integer> {
     @Option(names = "--skip-skimage", description = "time only our implementations")
     boolean skipSkimage;
 
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
+    @Option(names = "--spark-images", paramLabel = "N",
+            description = "with --spark: synthetic images masked by each side (default ${DEFAULT-VALUE})")
+    int sparkImages = 200;
+
+    @Option(names = "--spark-proposer", paramLabel = "NAME",
+            description = "with --spark: the proposer timed (default ${DEFAULT-VALUE})")
+    String sparkProposer = "drfi";
+
+    @Option(names = "--threads", description = "with --spark: local worker threads (default: available processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Inject
+    public BenchMasksCommand(MaskGenerationJob job) {
+        this.job = job;
+    }
+
     /** The reference's command line for one image: the same FH parameters, warm-up and timed runs as ours. */
     List<String> skimageCommand(Path png, Path npy) {
         return List.of(python, script.toString(), png.toString(), "--scale", Double.toString(scale), "--sigma",
@@ -91,6 +117,10 @@ public final class BenchMasksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (sparkOptions.settings().isPresent()) {
+            SparkMasksBench.run(job, sparkOptions.settings().get(), sparkProposer, sparkImages, size, threads, out);
+            return 0;
+        }
         if (runs < 1 || warmup < 0) {
             err.println("bench masks: --runs must be >= 1 and --warmup >= 0, got " + runs + " and " + warmup);
             return 2;

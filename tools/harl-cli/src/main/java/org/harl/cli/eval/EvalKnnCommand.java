@@ -3,10 +3,12 @@ package org.harl.cli.eval;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
+import org.harl.cli.spark.SparkOptions;
 import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.eval.LinearProbe;
 import org.harl.core.eval.RunEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code harl eval knn}: weighted kNN on frozen features. */
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
 public final class EvalKnnCommand extends EvalSubcommand {
 
     private final EncoderEvaluation evaluation;
+
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
 
     @Option(names = "--k", split = ",", paramLabel = "K", defaultValue = "20,200",
             description = "neighbour counts, comma-separated (default: ${DEFAULT-VALUE})")
@@ -35,6 +40,7 @@ public final class EvalKnnCommand extends EvalSubcommand {
     void evaluate(PrintWriter out) throws Exception {
         RunEvaluation.Options options = new RunEvaluation.Options(false, ks, temperature,
                 LinearProbe.Options.defaults(), common.trainLimit, common.testLimit);
+        common.extractOnSpark(sparkOptions, out);
         evaluation.evaluate(common.runDir, options, common.extraction(), out);
     }
 }

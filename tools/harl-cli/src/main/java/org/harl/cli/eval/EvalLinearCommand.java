@@ -3,10 +3,12 @@ package org.harl.cli.eval;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
+import org.harl.cli.spark.SparkOptions;
 import org.harl.core.eval.EncoderEvaluation;
 import org.harl.core.eval.LinearProbe;
 import org.harl.core.eval.RunEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code harl eval linear}: the linear probe on frozen features. */
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
 public final class EvalLinearCommand extends EvalSubcommand {
 
     private final EncoderEvaluation evaluation;
+
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
 
     @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "1e-4",
             description = "L2 strength on the weights (default: ${DEFAULT-VALUE})")
@@ -36,6 +41,7 @@ public final class EvalLinearCommand extends EvalSubcommand {
         RunEvaluation.Options options = new RunEvaluation.Options(true, List.of(), 0.07,
                 new LinearProbe.Options(l2, maxIterations, LinearProbe.Options.defaults().gradientTolerance()),
                 common.trainLimit, common.testLimit);
+        common.extractOnSpark(sparkOptions, out);
         evaluation.evaluate(common.runDir, options, common.extraction(), out);
     }
 }

@@ -1,10 +1,13 @@
 package org.harl.cli.eval;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.harl.core.config.DeviceSpec;
+import org.harl.cli.spark.SparkBackend;
+import org.harl.cli.spark.SparkOptions;
 import org.harl.core.eval.EncoderEvaluation;
 import picocli.CommandLine.Option;
 
@@ -53,5 +56,16 @@ public final class EvalOptions {
             throw new IllegalArgumentException("--device: " + e.getMessage(), e);
         }
         return new EncoderEvaluation.Extraction(datasetOverrides, batchSize, workers, randomInit, spec);
+    }
+
+    /** With {@code --spark}: the features of both splits extracted on the executors into the run's feature cache. */
+    void extractOnSpark(SparkOptions spark, PrintWriter out) throws Exception {
+        if (spark.settings().isPresent()) {
+            SparkBackend.load().extractFeatures(spark.settings().get(), runDir, extraction(), trainLimit, testLimit,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+        }
     }
 }

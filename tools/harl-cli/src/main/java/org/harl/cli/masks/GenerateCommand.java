@@ -9,17 +9,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.harl.cli.ProgressBarListener;
+import org.harl.cli.spark.SparkBackend;
+import org.harl.cli.spark.SparkOptions;
+import org.harl.cli.spark.SparkSettings;
 import org.harl.core.jobs.ItemFailure;
 import org.harl.core.jobs.MaskGenerationJob;
 import org.harl.spi.data.Split;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code harl masks generate}: one PNG mask per image, mirroring the input tree ({@code OUT/<id without extension>.png}).
  * Resumable (existing outputs are skipped), multi-threaded, with a progress bar; an unreadable image is listed and
- * skipped. The work is {@link MaskGenerationJob}'s.
+ * skipped. The work is {@link MaskGenerationJob}'s, in this JVM or on Apache Spark ({@code --spark}).
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a mask PNG for every image under --in, mirroring the tree under --out.")
@@ -63,6 +67,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed handed to the proposer (default ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
     @Inject
     public GenerateCommand(MaskGenerationJob job) {
         this.job = job;
@@ -79,12 +86,20 @@ public final class GenerateCommand implements Callable<Integer> {
                 : new MaskGenerationJob.Folder(in, Optional.ofNullable(gt));
         MaskGenerationJob.Request request = new MaskGenerationJob.Request(proposer, settings, inputs, out, threads,
                 seed, Path.of("").toAbsolutePath());
+        Optional<SparkSettings> spark = sparkOptions.settings();
         MaskGenerationJob.Plan plan = job.plan(request);
         int total = plan.items().size();
-        outw.printf("%d images, %d already done, %d to generate with '%s' on %d threads%n", total,
-                plan.alreadyDone(), total - plan.alreadyDone(), proposer, threads);
+        outw.printf("%d images, %d already done, %d to generate with '%s' %s%n", total,
+                plan.alreadyDone(), total - plan.alreadyDone(), proposer,
+                spark.map(s -> "on Spark (" + s.master() + ")").orElse("on " + threads + " threads"));
         outw.flush();
-        MaskGenerationJob.Result result = job.process(request, plan.items(), new ProgressBarListener());
+        MaskGenerationJob.Result result = spark.isEmpty()
+                ? job.process(request, plan.items(), new ProgressBarListener())
+                : SparkBackend.load().generateMasks(spark.get(), request, plan.items(), new ProgressBarListener(),
+                        line -> {
+                            outw.println(line);
+                            outw.flush();
+                        });
         outw.printf("wrote %d masks to %s%n", result.written(), out);
         List<ItemFailure> failed = result.failures();
         if (!failed.isEmpty()) {

@@ -5,9 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.harl.cli.spark.SparkBackend;
+import org.harl.cli.spark.SparkOptions;
+import org.harl.cli.spark.SparkSettings;
 import org.harl.core.jobs.SweepJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run every setting x seed of an ablation file into SWEEPS_DIR/<sweep>/<setting>/seed<n>,",
             "skipping completed runs and resuming interrupted ones; evaluates each run (linear probe, kNN) and",
-            "writes SWEEPS_DIR/<sweep>/results.csv and results.md. All runs are validated before the first starts."})
+            "writes SWEEPS_DIR/<sweep>/results.csv and results.md. All runs are validated before the first starts.",
+            "With --spark each run is one Spark task; SWEEPS_DIR must then be storage every executor shares."})
 public final class SweepCommand implements Callable<Integer> {
 
     private final SweepJob job;
@@ -65,6 +71,9 @@ public final class SweepCommand implements Callable<Integer> {
                     + "and count runs recorded there as done; default: the file's sweep.record, if any")
     Path record;
 
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
     @Inject
     public SweepCommand(SweepJob job) {
         this.job = job;
@@ -73,6 +82,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<SparkSettings> spark = sparkOptions.settings();
         SweepJob.Request request = new SweepJob.Request(file, overrides, sweepsDir, only, seeds, reuseFrom, !noEval,
                 parallel, record);
         SweepJob.Plan plan = job.plan(request);
@@ -89,12 +99,14 @@ public final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         out.flush();
-        SweepJob.Result result = job.run(request, plan, line -> {
+        java.util.function.Consumer<String> log = line -> {
             synchronized (out) {
                 out.println(line);
                 out.flush();
             }
-        });
+        };
+        SweepJob.Result result = spark.isEmpty() ? job.run(request, plan, log)
+                : SparkBackend.load().sweep(spark.get(), job, request, plan, log);
         out.printf("%d/%d runs completed; results: %s, %s%s%n", result.completed(), result.outcomes().size(),
                 result.csv(), result.markdown(), plan.records().enabled() ? "; records: " + plan.records().dir() : "");
         out.flush();
