@@ -3,7 +3,7 @@
 #   tuning/*.txt  the self-training round choice, on dataset seed 999 (200 test images per dataset)
 #   *.txt         the reported numbers, on dataset seed 12345 (500 test images per dataset), never used for tuning
 #   natural_composites.txt  the same proposers on the 200 images of datasets/natural_composites (evaluation only)
-#   saliency_head/*.txt     saliency_head of a given encoder run on all three sources
+#   saliency_head/*.txt     saliency_head of a given encoder run on all three sources (*.c4*.txt: a head on C4)
 # The forest under test is the bundled one; retrain it first with ./retrain-bundled-forest.sh to check it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -40,21 +40,23 @@ case "${1:-report}" in
         done > "$OUT/natural_composites.txt"
         ;;
     saliency) # saliency_head of an encoder run (RUN_DIR, made as saliency_head/README.md says) on all three sources,
-        # at the head's own input side (<d>.txt) and at input_side=128 (<d>.input_side128.txt)
-        RUN=${2:?usage: run.sh saliency RUN_DIR}
+        # at the head's own input side (<d>.txt) and at input_side=128 (<d>.input_side128.txt); STAGE c4 scores a
+        # head trained with --feature-stage c4 (<d>.c4.txt, <d>.c4.input_side128.txt)
+        RUN=${2:?usage: run.sh saliency RUN_DIR [c5|c4]}
+        STAGE=${3:-c5}
         mkdir -p "$OUT/saliency_head"
         NC=datasets/natural_composites
         for side in 0 128; do
-            suffix=$([[ $side == 0 ]] && echo "" || echo ".input_side$side")
+            suffix=$([[ $STAGE == c5 ]] && echo "" || echo ".$STAGE")$([[ $side == 0 ]] && echo "" || echo ".input_side$side")
             for d in synthetic_objects fashion_composites; do
                 eval_on "$d" 12345 500 saliency_head --set encoder="$RUN" --set input_side=$side \
-                    > "$OUT/saliency_head/$d$suffix.txt"
+                    --set feature_stage="$STAGE" > "$OUT/saliency_head/$d$suffix.txt"
             done
             ./harl masks eval --dataset image_folder --dataset-set train_root=$NC/images --dataset-set mask_root=$NC/masks \
                 --dataset-set test_root=$NC/images --dataset-set test_mask_root=$NC/masks --proposer saliency_head \
-                --set encoder="$RUN" --set input_side=$side --count 200 2>/dev/null \
+                --set encoder="$RUN" --set input_side=$side --set feature_stage="$STAGE" --count 200 2>/dev/null \
                 > "$OUT/saliency_head/natural_composites$suffix.txt"
         done
         ;;
-    *) echo "usage: run.sh [report | composites | saliency RUN_DIR | tuning FOREST...]" >&2; exit 2 ;;
+    *) echo "usage: run.sh [report | composites | saliency RUN_DIR [c5|c4] | tuning FOREST...]" >&2; exit 2 ;;
 esac

@@ -21,6 +21,7 @@ import org.harl.spi.PluginContext;
 import org.harl.spi.data.DatasetSource;
 import org.harl.spi.data.Sample;
 import org.harl.spi.data.Split;
+import org.harl.spi.encoder.FeatureStage;
 import org.harl.spi.mask.MaskModelTrainer;
 import org.harl.spi.mask.MaskProposer;
 
@@ -40,9 +41,17 @@ public final class SaliencyTrainingJob {
      * @param images         training images: the first N of the run dataset's train split
      * @param out            the weights file (default: the trainer's file name in {@code runDir})
      * @param baseDir        folder that relative paths in target settings resolve against
+     * @param featureStage   the encoder's feature map the model sits on
      */
     public record Request(Path runDir, String model, String targets, List<String> targetSettings, int images,
-            int steps, float learningRate, int rounds, Optional<Path> out, Path baseDir) {
+            int steps, float learningRate, int rounds, Optional<Path> out, Path baseDir, FeatureStage featureStage) {
+        /** On the encoder's C5 map. */
+        public Request(Path runDir, String model, String targets, List<String> targetSettings, int images,
+                int steps, float learningRate, int rounds, Optional<Path> out, Path baseDir) {
+            this(runDir, model, targets, targetSettings, images, steps, learningRate, rounds, out, baseDir,
+                    FeatureStage.C5);
+        }
+
         public Request {
             Objects.requireNonNull(runDir, "runDir");
             Objects.requireNonNull(model, "model");
@@ -53,6 +62,7 @@ public final class SaliencyTrainingJob {
             }
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(baseDir, "baseDir");
+            Objects.requireNonNull(featureStage, "featureStage");
         }
     }
 
@@ -111,10 +121,11 @@ public final class SaliencyTrainingJob {
                 samples.add(dataset.get(Split.TRAIN, i));
             }
             log.accept("training a " + request.model().replace('_', ' ') + " on " + request.runDir() + " (" + n
-                    + " images, targets: " + request.targets() + ")");
+                    + " images, targets: " + request.targets()
+                    + (request.featureStage() == FeatureStage.C5 ? "" : ", on " + request.featureStage()) + ")");
             MaskModelTrainer.Trained trained = trainer.train(new MaskModelTrainer.Request(context, request.runDir(),
                     samples, target, targetSpec.raw().toString(), request.steps(), request.learningRate(),
-                    request.rounds(), out), log);
+                    request.rounds(), out, request.featureStage()), log);
             return new Result(n, trained.files(), trained.description());
         }
     }

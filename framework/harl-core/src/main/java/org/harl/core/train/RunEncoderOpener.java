@@ -14,6 +14,7 @@ import org.harl.core.registry.EncoderOpener;
 import org.harl.core.registry.PluginContexts;
 import org.harl.core.registry.PluginRegistry;
 import org.harl.spi.augment.Augmentation;
+import org.harl.spi.encoder.FeatureStage;
 import org.harl.spi.encoder.FrozenEncoder;
 
 /** Opens a run's {@link TrainedEncoder} together with the augmentation it trained with. */
@@ -56,6 +57,11 @@ public final class RunEncoderOpener implements EncoderOpener {
         @Override
         public NDArray c5(NDManager manager, float[] images, int n, int side) {
             return encoder.c5(manager, images, n, side);
+        }
+
+        @Override
+        public NDArray features(NDManager manager, float[] images, int n, int side, FeatureStage stage) {
+            return encoder.features(manager, images, n, side, stage);
         }
 
         @Override

@@ -22,6 +22,7 @@ import org.harl.core.run.RunDirectory;
 import org.harl.spi.PluginContext;
 import org.harl.spi.augment.Augmentation;
 import org.harl.spi.backbone.Backbone;
+import org.harl.spi.encoder.FeatureStage;
 
 /**
  * The frozen online encoder of a finished (or interrupted) run, for evaluation and mask tools: rebuilt from the
@@ -132,6 +133,16 @@ public final class TrainedEncoder implements AutoCloseable {
     /** C5 (n, C, h, w) of planar normalised images (n, 3, side, side), attached to {@code manager}. */
     public NDArray c5(NDManager manager, float[] images, int n, int side) {
         return features.c5(manager, images, n, side);
+    }
+
+    /**
+     * The map of {@code stage} (C5, or C4 where the backbone gives it) of planar normalised images, attached to
+     * {@code manager}.
+     *
+     * @throws UnsupportedOperationException for C4 when the backbone has no stage before the last
+     */
+    public NDArray features(NDManager manager, float[] images, int n, int side, FeatureStage stage) {
+        return features.features(manager, images, n, side, stage);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.harl.spi.backbone;
 
 import ai.djl.nn.Block;
+import java.util.OptionalInt;
 
 /** An encoder whose output is the last stage's feature map (C5), not pooled logits. */
 public interface Backbone {
@@ -16,4 +17,13 @@ public interface Backbone {
 
     /** h (= w) of the feature map for a square input of side {@code inputSize}. */
     int featureSize(int inputSize);
+
+    /**
+     * Where C4 (the map of the stage before the last) comes out: the number of leading children of
+     * {@link #newBlock()}'s {@link ai.djl.nn.SequentialBlock} that produce it. Empty (the default) when the backbone
+     * has a single stage or is not such a sequence; frozen encoders then give C5 only.
+     */
+    default OptionalInt c4Children() {
+        return OptionalInt.empty();
+    }
 }

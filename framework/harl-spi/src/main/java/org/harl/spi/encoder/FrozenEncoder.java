@@ -25,6 +25,19 @@ public interface FrozenEncoder extends AutoCloseable {
      */
     NDArray c5(NDManager manager, float[] images, int n, int side);
 
+    /**
+     * The map of {@code stage} for the same inputs as {@link #c5}. By default only {@link FeatureStage#C5}; an
+     * encoder that can stop one stage early overrides this.
+     *
+     * @throws UnsupportedOperationException when this encoder cannot give that stage
+     */
+    default NDArray features(NDManager manager, float[] images, int n, int side, FeatureStage stage) {
+        if (stage == FeatureStage.C5) {
+            return c5(manager, images, n, side);
+        }
+        throw new UnsupportedOperationException("this encoder gives no " + stage + " map");
+    }
+
     /** The files whose content determines this encoder (its run's config and checkpoint), for cache keys. */
     default List<Path> files() {
         return List.of();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.harl.spi.PluginContext;
 import org.harl.spi.data.Sample;
+import org.harl.spi.encoder.FeatureStage;
 
 /**
  * Trains the weights of a learned mask proposer on a trained run's frozen encoder, against the masks of another
@@ -34,11 +35,20 @@ public interface MaskModelTrainer {
      * @param learningRate optimiser learning rate
      * @param rounds       self-training rounds on the model's own masks
      * @param out          the weights file to write
+     * @param featureStage the encoder's feature map the model sits on (C5, or C4 for a finer grid)
      */
     record Request(PluginContext context, Path runDirectory, List<Sample> samples, MaskProposer targets,
-            String targetsName, int steps, float learningRate, int rounds, Path out) {
+            String targetsName, int steps, float learningRate, int rounds, Path out, FeatureStage featureStage) {
         public Request {
             samples = List.copyOf(samples);
+            java.util.Objects.requireNonNull(featureStage, "featureStage");
+        }
+
+        /** On the encoder's C5 map. */
+        public Request(PluginContext context, Path runDirectory, List<Sample> samples, MaskProposer targets,
+                String targetsName, int steps, float learningRate, int rounds, Path out) {
+            this(context, runDirectory, samples, targets, targetsName, steps, learningRate, rounds, out,
+                    FeatureStage.C5);
         }
     }
 

@@ -9,6 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
+import java.util.OptionalInt;
 import org.harl.spi.ComponentFactory;
 import org.harl.spi.ComponentKind;
 import org.harl.spi.backbone.Backbone;
@@ -110,6 +111,19 @@ public record ResNetBackbone(Stem stem, List<Integer> widths, List<Integer> bloc
             size = halve(size);
         }
         return size;
+    }
+
+    /** The stem's layers (conv, BN, ReLU, and max-pool for the ImageNet stem), then one child per residual unit. */
+    @Override
+    public OptionalInt c4Children() {
+        if (widths.size() < 2) {
+            return OptionalInt.empty();
+        }
+        int children = stem == Stem.IMAGENET ? 4 : 3;
+        for (int s = 0; s < blocks.size() - 1; s++) {
+            children += blocks.get(s);
+        }
+        return OptionalInt.of(children);
     }
 
     private static int halve(int size) {

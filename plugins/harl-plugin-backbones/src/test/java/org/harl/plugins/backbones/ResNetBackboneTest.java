@@ -67,6 +67,29 @@ class ResNetBackboneTest {
         assertEquals(25_557_032L - 2_049_000L, parameters(ResNetBackbone.resnet50(Stem.IMAGENET), 64));
     }
 
+    /** Runs only the first {@link Backbone#c4Children()} children of the sequential block. */
+    private static Shape c4Shape(Backbone backbone, int side) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.nn.SequentialBlock b = (ai.djl.nn.SequentialBlock) backbone.newBlock();
+            b.initialize(m, DataType.FLOAT32, new Shape(1, 3, side, side));
+            ParameterStore store = new ParameterStore(m, false);
+            NDList x = new NDList(m.randomNormal(new Shape(1, 3, side, side)));
+            List<Block> children = b.getChildren().values();
+            for (int i = 0; i < backbone.c4Children().getAsInt(); i++) {
+                x = children.get(i).forward(store, x, false);
+            }
+            return x.head().getShape();
+        }
+    }
+
+    @Test
+    void c4IsTheStageBeforeTheLast() {
+        assertEquals(new Shape(1, 32, 8, 8), c4Shape(TinyResNetConfig.defaults().backbone(), 32));
+        assertEquals(new Shape(1, 256, 16, 16), c4Shape(ResNetBackbone.resnet18(Stem.SMALL), 64));
+        assertEquals(new Shape(1, 1024, 4, 4), c4Shape(ResNetBackbone.resnet50(Stem.IMAGENET), 64));
+        assertEquals(false, new ResNetBackbone(Stem.SMALL, List.of(8), List.of(1), false).c4Children().isPresent());
+    }
+
     @Test
     void c5ShapesFollowTheStem() {
         Backbone small = ResNetBackbone.resnet18(Stem.SMALL);

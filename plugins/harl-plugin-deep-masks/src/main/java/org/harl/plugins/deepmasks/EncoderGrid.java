@@ -9,12 +9,13 @@ import org.harl.spi.data.RgbImage;
 
 /**
  * Runs images of any size through a {@link FeatureEncoder}: each is resized (bilinear) to a square side (by default
- * the encoder's input side), batched, and its C5 map returned as plain arrays. Calls into the encoder are serialised because encoder
+ * the encoder's input side), batched, and its feature map (the encoder's {@link FeatureEncoder#stage()}) returned as plain
+ * arrays. Calls into the encoder are serialised because encoder
  * blocks make no thread-safety promise; everything else runs in the calling thread.
  */
 public final class EncoderGrid {
 
-    /** One image's C5 map, channel-major: {@code data[c * h * w + y * w + x]}. */
+    /** One image's feature map, channel-major: {@code data[c * h * w + y * w + x]}. */
     public record Features(int channels, int width, int height, float[] data) {
     }
 
@@ -27,7 +28,7 @@ public final class EncoderGrid {
         this(encoder, batchSize, encoder.inputSide());
     }
 
-    /** Images go in at {@code side} (a fully convolutional encoder takes any side; its C5 grid scales with it). */
+    /** Images go in at {@code side} (a fully convolutional encoder takes any side; its grid scales with it). */
     public EncoderGrid(FeatureEncoder encoder, int batchSize, int side) {
         if (side < 1) {
             throw new IllegalArgumentException("input side must be positive, got " + side);
@@ -41,7 +42,7 @@ public final class EncoderGrid {
         return encoder;
     }
 
-    /** The C5 maps of the images, in order. */
+    /** The feature maps of the images, in order. */
     public List<Features> features(List<RgbImage> images) {
         int per = 3 * side * side;
         List<Features> out = new ArrayList<>(images.size());
@@ -55,7 +56,7 @@ public final class EncoderGrid {
                 NDArray c5;
                 float[] all;
                 synchronized (encoder) {
-                    c5 = encoder.c5(m, batch, chunk.size(), side);
+                    c5 = encoder.map(m, batch, chunk.size(), side);
                     all = c5.toFloatArray();
                 }
                 long[] s = c5.getShape().getShape();

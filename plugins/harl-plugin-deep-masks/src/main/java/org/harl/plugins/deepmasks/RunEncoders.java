@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.harl.spi.PluginContext;
 import org.harl.spi.augment.Augmentation;
+import org.harl.spi.encoder.FeatureStage;
 import org.harl.spi.encoder.FrozenEncoder;
 
 /**
@@ -17,12 +18,17 @@ public final class RunEncoders {
     private RunEncoders() {
     }
 
-    /** Opens {@code runDir}'s latest checkpoint through the context; errors name the run directory. */
+    /** Opens {@code runDir}'s latest checkpoint through the context, giving C5; errors name the run directory. */
     public static FeatureEncoder open(PluginContext context, Path runDir) {
+        return open(context, runDir, FeatureStage.C5);
+    }
+
+    /** As {@link #open(PluginContext, Path)}, giving the map of {@code stage}. */
+    public static FeatureEncoder open(PluginContext context, Path runDir, FeatureStage stage) {
         FrozenEncoder encoder = context.openEncoder(runDir);
         try {
             Augmentation augmentation = encoder.augmentation();
-            return new Frozen(encoder, augmentation.outputSize(), AugmentationNormalization.of(augmentation),
+            return new Frozen(encoder, stage, augmentation.outputSize(), AugmentationNormalization.of(augmentation),
                     encoder.files());
         } catch (RuntimeException e) {
             encoder.close();
@@ -30,12 +36,12 @@ public final class RunEncoders {
         }
     }
 
-    private record Frozen(FrozenEncoder encoder, int inputSide, AugmentationNormalization normalisation,
-            List<Path> files) implements FeatureEncoder {
+    private record Frozen(FrozenEncoder encoder, FeatureStage stage, int inputSide,
+            AugmentationNormalization normalisation, List<Path> files) implements FeatureEncoder {
 
         @Override
-        public NDArray c5(NDManager manager, float[] images, int n, int side) {
-            return encoder.c5(manager, normalisation.apply(images, n, side), n, side);
+        public NDArray map(NDManager manager, float[] images, int n, int side) {
+            return encoder.features(manager, normalisation.apply(images, n, side), n, side, stage);
         }
 
         @Override

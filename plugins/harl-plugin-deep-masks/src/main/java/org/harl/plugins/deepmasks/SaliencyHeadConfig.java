@@ -3,6 +3,7 @@ package org.harl.plugins.deepmasks;
 import org.harl.spi.config.Doc;
 import org.harl.spi.config.InvalidConfigException;
 import org.harl.spi.config.Required;
+import org.harl.spi.encoder.FeatureStage;
 
 /**
  * Settings of the {@code saliency_head} mask proposer.
@@ -14,6 +15,7 @@ import org.harl.spi.config.Required;
  * @param soft         return probabilities instead of a binary mask
  * @param batchSize    images per encoder forward pass in batched use
  * @param inputSide    side images are resized to for the encoder; 0 = the side the head was trained at
+ * @param featureStage the encoder map the head sits on, {@code c5} or {@code c4}; must match the head's
  */
 public record SaliencyHeadConfig(
         @Required @Doc("run directory of the trained encoder (e.g. runs/quickstart); train its head first with "
@@ -26,7 +28,9 @@ public record SaliencyHeadConfig(
         @Doc("images per encoder forward pass when many samples are proposed at once") int batchSize,
         @Doc("square side images are resized to before the encoder; 0 = the side the head was trained at (the run's "
                 + "augmentation size). A larger side gives a finer feature grid (e.g. 128 on a 32-px encoder: 16x16 "
-                + "instead of 4x4) from features the head was not fitted on") int inputSide) {
+                + "instead of 4x4) from features the head was not fitted on") int inputSide,
+        @Doc("encoder map the head sits on: c5 (last stage) or c4 (the stage before: twice as fine a grid); must "
+                + "be the stage the head was trained on (`masks train-saliency --feature-stage`)") String featureStage) {
 
     public SaliencyHeadConfig {
         encoder = encoder == null ? "" : encoder;
@@ -38,9 +42,18 @@ public record SaliencyHeadConfig(
         InvalidConfigException.check(batchSize >= 1, "batch_size", "must be at least 1, got " + batchSize);
         InvalidConfigException.check(inputSide >= 0, "input_side", "must be 0 (the head's) or a side in pixels, got "
                 + inputSide);
+        featureStage = featureStage == null || featureStage.isBlank() ? FeatureStage.C5.key() : featureStage;
+        String given = featureStage;
+        InvalidConfigException.check(java.util.Arrays.stream(FeatureStage.values())
+                .anyMatch(s -> s.key().equals(given)), "feature_stage", "must be c5 or c4, got '" + given + "'");
+    }
+
+    /** The parsed {@link #featureStage}. */
+    public FeatureStage stage() {
+        return FeatureStage.parse(featureStage, "feature_stage");
     }
 
     public static SaliencyHeadConfig defaults() {
-        return new SaliencyHeadConfig("", "", 0.5, 0.01, false, 32, 0);
+        return new SaliencyHeadConfig("", "", 0.5, 0.01, false, 32, 0, "c5");
     }
 }

@@ -28,7 +28,7 @@ public final class SaliencyHeadJob {
         SaliencyHeadInfo info = new SaliencyHeadInfo(o.head().channels(), encoder.inputSide(), o.gridWidth(),
                 o.gridHeight(), targetsName, samples.size(), settings.steps(), settings.learningRate(),
                 settings.rounds(), settings.threshold(), settings.minComponent(), o.targetForeground(),
-                o.fitLosses().get(o.fitLosses().size() - 1));
+                o.fitLosses().get(o.fitLosses().size() - 1), encoder.stage().key());
         SaliencyHeadFiles.save(out, o.head(), info);
         return info;
     }

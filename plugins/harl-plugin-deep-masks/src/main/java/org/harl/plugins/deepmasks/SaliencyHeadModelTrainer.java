@@ -24,12 +24,13 @@ public final class SaliencyHeadModelTrainer implements MaskModelTrainer {
         SaliencyHeadTraining.Settings defaults = SaliencyHeadTraining.Settings.defaults();
         SaliencyHeadTraining.Settings settings = new SaliencyHeadTraining.Settings(request.steps(),
                 request.learningRate(), request.rounds(), defaults.threshold(), defaults.minComponent());
-        try (FeatureEncoder encoder = RunEncoders.open(request.context(), request.runDirectory())) {
+        try (FeatureEncoder encoder = RunEncoders.open(request.context(), request.runDirectory(),
+                request.featureStage())) {
             SaliencyHeadInfo info = SaliencyHeadJob.run(encoder, request.samples(), request.targets(),
                     request.targetsName(), settings, request.out(), log);
             return new Trained(List.of(request.out(), SaliencyHeadFiles.infoFile(request.out())), String.format(
-                    Locale.ROOT, "C=%d, grid %dx%d, target foreground %.3f, final balanced BCE %.4f", info.channels(),
-                    info.gridWidth(), info.gridHeight(), info.targetForeground(), info.finalLoss()));
+                    Locale.ROOT, "%s, C=%d, grid %dx%d, target foreground %.3f, final balanced BCE %.4f", info.featureStage(),
+                    info.channels(), info.gridWidth(), info.gridHeight(), info.targetForeground(), info.finalLoss()));
         }
     }
 }

@@ -13,7 +13,7 @@ import org.harl.spi.data.Sample;
 import org.harl.spi.mask.MaskProposer;
 
 /**
- * {@code saliency_head}: the frozen encoder's C5 map through the trained 1x1 head, upsampled bilinearly to the
+ * {@code saliency_head}: the frozen encoder's C5 (or C4, {@code feature_stage}) map through the trained 1x1 head, upsampled bilinearly to the
  * image, sigmoid, {@code > threshold}, components under {@code min_component} of the area removed (MaskContrast's
  * post-processing). Owns and closes the encoder.
  */
@@ -89,6 +89,7 @@ public final class SaliencyHeadProposer implements MaskProposer {
                 + "training: " + info.steps() + " Adam steps, lr " + info.learningRate() + ", " + info.rounds()
                 + " self-training rounds, grid " + info.gridWidth() + "x" + info.gridHeight() + " at input side "
                 + info.inputSide() + "\n"
+                + "feature_stage: " + info.featureStage() + "\n"
                 + "input_side: " + usedSide + "\n";
     }
 
@@ -112,7 +113,13 @@ public final class SaliencyHeadProposer implements MaskProposer {
         Path params = config.head().isBlank() ? runDir.resolve(SaliencyHeadFiles.DEFAULT_NAME + ".params")
                 : context.resolvePath(config.head());
         SaliencyHeadFiles.Saved saved = SaliencyHeadFiles.load(params); // fails fast, before the encoder loads
-        FeatureEncoder encoder = RunEncoders.open(context, runDir);
+        if (!saved.info().featureStage().equals(config.featureStage())) {
+            throw new IllegalArgumentException(SaliencyHeadFiles.infoFile(params) + ": the head was trained on the "
+                    + "encoder's " + saved.info().featureStage() + " map but feature_stage is "
+                    + config.featureStage() + "; set feature_stage: " + saved.info().featureStage()
+                    + " or train a head with --feature-stage " + config.featureStage());
+        }
+        FeatureEncoder encoder = RunEncoders.open(context, runDir, config.stage());
         if (encoder.inputSide() != saved.info().inputSide()) {
             encoder.close();
             throw new IllegalArgumentException(params + " was trained at input side " + saved.info().inputSide()

@@ -22,7 +22,7 @@ final class PoolingEncoder implements FeatureEncoder {
     }
 
     @Override
-    public NDArray c5(NDManager manager, float[] images, int n, int s) {
+    public NDArray map(NDManager manager, float[] images, int n, int s) {
         if (closed) {
             throw new IllegalStateException("closed");
         }

@@ -32,6 +32,6 @@ class SaliencyHeadContractTest extends MaskProposerContract {
         SaliencyHeadConfig d = SaliencyHeadConfig.defaults();
         return Optional.of(head -> SaliencyHeadProposer.FACTORY.create(new SaliencyHeadConfig(
                 head.getParent().toString(), head.toString(), d.threshold(), d.minComponent(), d.soft(),
-                d.batchSize(), d.inputSide()), context()));
+                d.batchSize(), d.inputSide(), d.featureStage()), context()));
     }
 }

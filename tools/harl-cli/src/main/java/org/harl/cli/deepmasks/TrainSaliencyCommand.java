@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.harl.core.jobs.SaliencyTrainingJob;
+import org.harl.spi.encoder.FeatureStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +56,11 @@ public final class TrainSaliencyCommand implements Callable<Integer> {
             description = "self-training rounds: refit on the head's own post-processed masks (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--feature-stage", paramLabel = "STAGE", defaultValue = "c5",
+            description = "encoder map the head sits on: c5 (last stage) or c4 (the stage before: twice as fine a "
+                    + "grid); proposers using the head must set the same feature_stage (default: ${DEFAULT-VALUE})")
+    String featureStage;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "params file to write (default: RUN_DIR/saliency_head.params; a .json lands beside it)")
     Path out;
@@ -69,7 +75,7 @@ public final class TrainSaliencyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         SaliencyTrainingJob.Request request = new SaliencyTrainingJob.Request(runDir, "saliency_head", targets,
                 targetSettings, images, steps, learningRate, rounds, Optional.ofNullable(out),
-                Path.of("").toAbsolutePath());
+                Path.of("").toAbsolutePath(), FeatureStage.parse(featureStage, "--feature-stage"));
         SaliencyTrainingJob.Result result = job.run(request, line -> {
             stdout.println(line);
             stdout.flush();

@@ -3,6 +3,8 @@ package org.harl.cli.deepmasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +13,8 @@ import org.harl.core.config.ComponentBinder;
 import org.harl.core.guice.Harl;
 import org.harl.core.registry.PluginContexts;
 import org.harl.spi.ComponentKind;
+import org.harl.spi.encoder.FeatureStage;
+import org.harl.spi.encoder.FrozenEncoder;
 import org.harl.spi.mask.MaskProposer;
 import org.harl.testing.ContractImages;
 import org.harl.testing.MaskProposerChecks;
@@ -73,6 +77,41 @@ class TrainSaliencyCommandTest {
         MaskProposerChecks.verifyAll(() -> contexts.create(spec, context, MaskProposer.class), true,
                 ContractImages.samples(), null);
         MaskProposerChecks.registered("saliency_head");
+    }
+
+    /** C4 of tiny_resnet [4, 4, 8, 8] at 16 px: the third stage's 8 channels on a 4x4 grid (C5: 2x2). */
+    @Test
+    void aHeadOnC4SitsOnTheFinerGridOfTheRealEncoder() throws Exception {
+        var injector = Harl.injector();
+        PluginContexts contexts = injector.getInstance(PluginContexts.class);
+        var context = contexts.forTool(1, dir.resolve("tiny.yaml"));
+        try (FrozenEncoder encoder = context.openEncoder(run); NDManager m = NDManager.newBaseManager()) {
+            float[] images = new float[2 * 3 * 16 * 16];
+            assertEquals(new Shape(2, 8, 4, 4), encoder.features(m, images, 2, 16, FeatureStage.C4).getShape());
+            assertEquals(new Shape(2, 8, 2, 2), encoder.features(m, images, 2, 16, FeatureStage.C5).getShape());
+            assertEquals(new Shape(2, 8, 8, 8), encoder.features(m, new float[2 * 3 * 32 * 32], 2, 32,
+                    FeatureStage.C4).getShape(), "the grid scales with the input side");
+        }
+
+        Path params = dir.resolve("c4_head.params");
+        CliRunner.Result r = CliRunner.run("masks", "train-saliency", "--encoder", run.toString(),
+                "--targets", "ground_truth", "--images", "16", "--steps", "40", "--feature-stage", "c4",
+                "--out", params.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("c4, C=8, grid 4x4"), r.out());
+        String json = Files.readString(dir.resolve("c4_head.json"));
+        assertTrue(json.contains("\"feature_stage\" : \"c4\""), json);
+
+        ComponentBinder binder = injector.getInstance(ComponentBinder.class);
+        var spec = binder.bind(ComponentKind.MASK_PROPOSER, Map.of("type", "saliency_head", "encoder",
+                run.toString(), "head", params.toString(), "feature_stage", "c4"), dir.resolve("tiny.yaml"));
+        MaskProposerChecks.verifyAll(() -> contexts.create(spec, context, MaskProposer.class), true,
+                ContractImages.samples(), null);
+
+        CliRunner.Result bad = CliRunner.run("masks", "train-saliency", "--encoder", run.toString(),
+                "--feature-stage", "c3");
+        assertEquals(1, bad.exitCode(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("--feature-stage must be c5 or c4"), bad.err());
     }
 
     @Test
