@@ -34,7 +34,7 @@ final class SparkSweep {
         int threads = Math.max(1, plan.selected().stream().mapToInt(p -> p.config().training().threads()).max()
                 .orElse(1));
         int local = SparkContexts.localCores(spark);
-        if (local > 0) { // one JVM: one run at a time, like the local sweep without --parallel
+        if (local > 0) { // one JVM: one run at a time, like the local sweep
             defaults.put("spark.task.cpus", Integer.toString(local));
         } else { // one run per executor JVM, each with its training threads
             defaults.put("spark.task.cpus", Integer.toString(threads));

@@ -54,7 +54,7 @@ final class SweepTask implements Function<SweepTask.Run, SweepTask.Report> {
     public Report call(Run run) {
         SweepJob job = ExecutorHarl.get(SweepJob.class);
         SweepJob.Request request = new SweepJob.Request(Path.of(file), overrides, Path.of(sweepsDir), List.of(),
-                List.of(), reuseFrom.stream().map(Path::of).toList(), evaluate, 1, record == null ? null : Path.of(record));
+                List.of(), reuseFrom.stream().map(Path::of).toList(), evaluate, record == null ? null : Path.of(record));
         RunOutcome o;
         synchronized (TRAINING) {
             TaskThreads.prepare();

@@ -39,16 +39,15 @@ public final class SweepJob {
      * @param seeds     seeds to run (empty: all)
      * @param reuseFrom folders searched for completed runs with the same config
      * @param evaluate  whether finished runs get the linear and kNN evaluation
-     * @param parallel  runs at the same time in {@link #run}
      * @param record    the record folder ({@link RunRecords}) instead of the file's {@code sweep.record}, or null
      */
     public record Request(Path file, List<String> overrides, Path sweepsDir, List<String> only, List<Long> seeds,
-            List<Path> reuseFrom, boolean evaluate, int parallel, Path record) {
+            List<Path> reuseFrom, boolean evaluate, Path record) {
 
         /** A request that records where the ablation file says ({@code sweep.record}), if anywhere. */
         public Request(Path file, List<String> overrides, Path sweepsDir, List<String> only, List<Long> seeds,
-                List<Path> reuseFrom, boolean evaluate, int parallel) {
-            this(file, overrides, sweepsDir, only, seeds, reuseFrom, evaluate, parallel, null);
+                List<Path> reuseFrom, boolean evaluate) {
+            this(file, overrides, sweepsDir, only, seeds, reuseFrom, evaluate, null);
         }
 
         public Request {
@@ -58,9 +57,6 @@ public final class SweepJob {
             only = List.copyOf(only);
             seeds = List.copyOf(seeds);
             reuseFrom = List.copyOf(reuseFrom);
-            if (parallel < 1) {
-                throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
-            }
         }
     }
 
@@ -214,7 +210,7 @@ public final class SweepJob {
 
     private SweepRunner runner(Request request, Plan plan, Consumer<String> log) {
         return new SweepRunner(launcher::launch, request.evaluate() ? evaluator : RunEvaluator.NONE, HAS_CHECKPOINT,
-                request.sweepsDir(), request.parallel(), log, plan.records(), plan.baseline());
+                request.sweepsDir(), log, plan.records(), plan.baseline());
     }
 
     private Result result(Request request, Plan plan, List<RunOutcome> outcomes) {

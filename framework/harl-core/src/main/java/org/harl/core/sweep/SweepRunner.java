@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.harl.core.run.ExperimentRunner;
@@ -18,7 +15,9 @@ import org.harl.core.run.RunResult;
 /**
  * Runs a sweep's planned runs into {@code sweepsRoot/<sweep>/<setting>/seed<n>}: completed runs are skipped,
  * interrupted ones resumed, each finished run is evaluated once (linear + kNN), and the sweep's results table is
- * rewritten after every run so that an interrupted sweep still leaves one.
+ * rewritten after every run so that an interrupted sweep still leaves one. Runs go one after the other: DJL lets
+ * one gradient collector train at a time in a JVM, so parallel runs need separate processes (several {@code harl
+ * sweep --seeds …} on disjoint seeds, or {@code --spark} on a cluster).
  */
 public final class SweepRunner {
 
@@ -26,14 +25,13 @@ public final class SweepRunner {
     private final RunEvaluator evaluator;
     private final Predicate<Path> hasCheckpoint;
     private final Path sweepsRoot;
-    private final int parallel;
     private final Consumer<String> log;
     private final RunRecords records;
     private final String baseline;
 
     public SweepRunner(ExperimentRunner runner, RunEvaluator evaluator, Predicate<Path> hasCheckpoint,
-                       Path sweepsRoot, int parallel, Consumer<String> log) {
-        this(runner, evaluator, hasCheckpoint, sweepsRoot, parallel, log, RunRecords.NONE, null);
+                       Path sweepsRoot, Consumer<String> log) {
+        this(runner, evaluator, hasCheckpoint, sweepsRoot, log, RunRecords.NONE, null);
     }
 
     /**
@@ -41,15 +39,11 @@ public final class SweepRunner {
      * @param baseline the setting results.md pairs the others with, or null
      */
     public SweepRunner(ExperimentRunner runner, RunEvaluator evaluator, Predicate<Path> hasCheckpoint,
-                       Path sweepsRoot, int parallel, Consumer<String> log, RunRecords records, String baseline) {
-        if (parallel < 1) {
-            throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);
-        }
+                       Path sweepsRoot, Consumer<String> log, RunRecords records, String baseline) {
         this.runner = runner;
         this.evaluator = evaluator;
         this.hasCheckpoint = hasCheckpoint;
         this.sweepsRoot = sweepsRoot;
-        this.parallel = parallel;
         this.log = log;
         this.records = records;
         this.baseline = baseline;
@@ -60,7 +54,7 @@ public final class SweepRunner {
         return sweepsRoot.resolve(sweep);
     }
 
-    public List<RunOutcome> run(String sweep, List<PlannedRun> plan) throws InterruptedException {
+    public List<RunOutcome> run(String sweep, List<PlannedRun> plan) {
         return run(sweep, plan, p -> true);
     }
 
@@ -68,34 +62,12 @@ public final class SweepRunner {
      * Runs the selected runs of a plan. The results tables still list every run of the plan: one not selected
      * appears with what its directory holds ({@code completed}, or {@code not_run}).
      */
-    public List<RunOutcome> run(String sweep, List<PlannedRun> plan, Predicate<PlannedRun> selected)
-            throws InterruptedException {
+    public List<RunOutcome> run(String sweep, List<PlannedRun> plan, Predicate<PlannedRun> selected) {
         List<PlannedRun> chosen = plan.stream().filter(selected).toList();
         List<RunOutcome> ran = new ArrayList<>();
-        if (parallel == 1) {
-            for (int i = 0; i < chosen.size(); i++) {
-                ran.add(runOne(sweep, chosen.get(i), i, chosen.size()));
-                writeResults(sweep, plan, chosen, ran);
-            }
-            return ran;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<RunOutcome>> futures = new ArrayList<>();
-            for (int i = 0; i < chosen.size(); i++) {
-                int index = i;
-                futures.add(pool.submit(() -> runOne(sweep, chosen.get(index), index, chosen.size())));
-            }
-            for (Future<RunOutcome> f : futures) {
-                try {
-                    ran.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) { // runOne catches everything; defensive
-                    throw new IllegalStateException(e.getCause());
-                }
-                writeResults(sweep, plan, chosen, ran);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int i = 0; i < chosen.size(); i++) {
+            ran.add(runOne(sweep, chosen.get(i), i, chosen.size()));
+            writeResults(sweep, plan, chosen, ran);
         }
         return ran;
     }

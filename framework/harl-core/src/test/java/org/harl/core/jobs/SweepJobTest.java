@@ -57,7 +57,7 @@ class SweepJobTest {
     }
 
     private SweepJob.Request request(Path file, List<String> overrides, List<Path> reuseFrom) {
-        return new SweepJob.Request(file, overrides, sweeps, List.of(), List.of(), reuseFrom, true, 1);
+        return new SweepJob.Request(file, overrides, sweeps, List.of(), List.of(), reuseFrom, true);
     }
 
     @Test
@@ -75,11 +75,11 @@ class SweepJobTest {
         assertFalse(Files.exists(sweeps), "classifying writes nothing");
 
         SweepJob.Request selected = new SweepJob.Request(file, List.of(), sweeps, List.of("tau=0.3"), List.of(1L),
-                List.of(), true, 1);
+                List.of(), true);
         assertEquals(List.of("tau_abl/tau=0.3/seed1"),
                 job.plan(selected).selected().stream().map(p -> p.run().name()).toList());
         SweepJob.Request unknown = new SweepJob.Request(file, List.of(), sweeps, List.of("tau=0.2"), List.of(),
-                List.of(), true, 1);
+                List.of(), true);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> job.plan(unknown));
         assertEquals("--only: no setting 'tau=0.2' in " + file + "; settings: tau=0.1, tau=0.3", e.getMessage());
     }

@@ -78,8 +78,8 @@ class RunRecordsTest {
         return List.of(planned("byol", 0, training, evaluations), planned("byol", 1, training, evaluations));
     }
 
-    private List<RunOutcome> sweep(Path root, Path records, List<PlannedRun> plan) throws InterruptedException {
-        return new SweepRunner(fakeRunner, fakeEvaluator, d -> false, root, 1, log::add, new RunRecords(records),
+    private List<RunOutcome> sweep(Path root, Path records, List<PlannedRun> plan) {
+        return new SweepRunner(fakeRunner, fakeEvaluator, d -> false, root, log::add, new RunRecords(records),
                 null).run("abl", plan);
     }
 

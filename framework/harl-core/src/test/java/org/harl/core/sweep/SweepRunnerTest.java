@@ -80,15 +80,15 @@ class SweepRunnerTest {
         return plan;
     }
 
-    private SweepRunner runner(int parallel, java.util.function.Predicate<Path> hasCheckpoint) {
-        return new SweepRunner(fakeRunner, fakeEvaluator, hasCheckpoint, root, parallel,
+    private SweepRunner runner(java.util.function.Predicate<Path> hasCheckpoint) {
+        return new SweepRunner(fakeRunner, fakeEvaluator, hasCheckpoint, root,
                 new PrintStream(logBytes, true)::println);
     }
 
     @Test
     void runsEvaluatesAndWritesResults() throws Exception {
         List<PlannedRun> plan = new ArrayList<>(plan("abl", "alpha=0.5,beta=1", 0, 1, 2));
-        List<RunOutcome> out = runner(1, d -> false).run("abl", plan);
+        List<RunOutcome> out = runner(d -> false).run("abl", plan);
         assertEquals(List.of("abl/alpha=0.5,beta=1/seed0 fresh group=abl quiet=true",
                 "abl/alpha=0.5,beta=1/seed1 fresh group=abl quiet=true",
                 "abl/alpha=0.5,beta=1/seed2 fresh group=abl quiet=true"), calls);
@@ -121,7 +121,7 @@ class SweepRunnerTest {
         Path crashedEarly = root.resolve("abl/s/seed3"); // a directory without a checkpoint starts afresh
         Files.createDirectories(crashedEarly);
 
-        List<RunOutcome> out = runner(1, d -> d.equals(interrupted)).run("abl", plan("abl", "s", 0, 1, 2, 3));
+        List<RunOutcome> out = runner(d -> d.equals(interrupted)).run("abl", plan("abl", "s", 0, 1, 2, 3));
         assertEquals(List.of("abl/s/seed2 resume group=abl quiet=true", "abl/s/seed3 fresh group=abl quiet=true"),
                 calls);
         assertEquals(List.of(doneUnevaluated, interrupted, crashedEarly), evaluated);
@@ -134,7 +134,7 @@ class SweepRunnerTest {
     void aFailedRunDoesNotStopTheSweep() throws Exception {
         List<PlannedRun> plan = new ArrayList<>(plan("abl", "boom", 0));
         plan.addAll(plan("abl", "fine", 0));
-        List<RunOutcome> out = runner(1, d -> false).run("abl", plan);
+        List<RunOutcome> out = runner(d -> false).run("abl", plan);
         assertEquals("failed", out.get(0).status());
         assertEquals("out of memory in abl/boom/seed0", out.get(0).error());
         assertEquals("completed", out.get(1).status());
@@ -147,7 +147,7 @@ class SweepRunnerTest {
     void evaluationFailureKeepsTheTrainingResult() throws Exception {
         SweepRunner r = new SweepRunner(fakeRunner, dir -> {
             throw new IllegalArgumentException("no test split");
-        }, d -> false, root, 1, new PrintStream(logBytes, true)::println);
+        }, d -> false, root, new PrintStream(logBytes, true)::println);
         List<RunOutcome> out = r.run("abl", plan("abl", "s", 0));
         assertEquals("eval_failed", out.get(0).status());
         assertEquals("no test split", out.get(0).error());
@@ -155,19 +155,11 @@ class SweepRunnerTest {
     }
 
     @Test
-    void parallelRunsKeepPlanOrder() throws Exception {
-        List<RunOutcome> out = runner(3, d -> false).run("p", plan("p", "s", 0, 1, 2, 3, 4));
-        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), out.stream().map(o -> o.run().seed()).toList());
-        assertEquals(5, calls.size());
-        assertEquals(6, Files.readAllLines(root.resolve("p/results.csv")).size());
-    }
-
-    @Test
     void aCompletedRunWithAnotherConfigIsNotSkippedSilently() throws Exception {
         Path done = root.resolve("abl/s/seed0");
         new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
         Files.writeString(done.resolve("config.yaml"), "name: something else\n");
-        List<RunOutcome> out = runner(1, d -> false).run("abl", plan("abl", "s", 0));
+        List<RunOutcome> out = runner(d -> false).run("abl", plan("abl", "s", 0));
         assertEquals("failed", out.get(0).status());
         assertTrue(out.get(0).error().contains("was trained with another config"), out.get(0).error());
         assertEquals(List.of(), calls);
@@ -176,8 +168,8 @@ class SweepRunnerTest {
     @Test
     void resultsListEveryRunOfThePlanWhenOnlySomeRun() throws Exception {
         List<PlannedRun> plan = plan("abl", "s", 0, 1, 2);
-        runner(1, d -> false).run("abl", plan, p -> p.run().seed() == 0);
-        List<RunOutcome> out = runner(1, d -> false).run("abl", plan, p -> p.run().seed() == 2);
+        runner(d -> false).run("abl", plan, p -> p.run().seed() == 0);
+        List<RunOutcome> out = runner(d -> false).run("abl", plan, p -> p.run().seed() == 2);
         assertEquals(1, out.size());
         List<String> csv = Files.readAllLines(root.resolve("abl/results.csv"));
         assertEquals(4, csv.size(), csv.toString());
@@ -195,7 +187,7 @@ class SweepRunnerTest {
             }
             return fakeRunner.run(exp, options);
         };
-        new SweepRunner(peeking, fakeEvaluator, d -> false, root, 1, line -> { }).run("abl", plan("abl", "s", 0, 1, 2));
+        new SweepRunner(peeking, fakeEvaluator, d -> false, root, line -> { }).run("abl", plan("abl", "s", 0, 1, 2));
         List<String> csv = seenMidway.get(0);
         assertEquals(4, csv.size(), csv.toString());
         assertTrue(csv.get(1).startsWith("s,0,") && csv.get(1).contains(",completed,"), csv.get(1));

@@ -37,10 +37,6 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "validate every run and list them; run nothing")
     boolean dryRun;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
-            description = "runs at the same time (default: ${DEFAULT-VALUE}); each uses training.threads cores")
-    int parallel;
-
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override a value in every run, e.g. --set training.epochs=1 (repeatable)")
     List<String> overrides = new ArrayList<>();
@@ -84,7 +80,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<SparkSettings> spark = sparkOptions.settings();
         SweepJob.Request request = new SweepJob.Request(file, overrides, sweepsDir, only, seeds, reuseFrom, !noEval,
-                parallel, record);
+                record);
         SweepJob.Plan plan = job.plan(request);
         out.printf("sweep %s (%s): %d runs = %d settings, all valid%s%n", plan.sweep(), file, plan.selected().size(),
                 plan.settings(), only.isEmpty() && seeds.isEmpty() ? "" : " (selected with --only/--seeds)");

@@ -115,7 +115,7 @@ class SweepCommandTest {
         assertTrue(r.out().contains("tau_abl/tau=0.1/seed0: EVALUATION FAILED: no checkpoint in "), r.out());
         assertTrue(Files.readString(sweeps.resolve("tau_abl/results.csv")).contains(",eval_failed,"));
         CliRunner.Result noEval = CliRunner.run(engine(false), "sweep", file.toString(), "--sweeps-dir",
-                sweeps.toString(), "--no-eval", "--parallel", "2");
+                sweeps.toString(), "--no-eval");
         assertEquals(0, noEval.exitCode(), noEval.err());
         assertEquals(4, calls.size(), "the completed run is skipped");
     }
