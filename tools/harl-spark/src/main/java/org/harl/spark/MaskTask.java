@@ -12,6 +12,7 @@ import org.harl.core.jobs.ItemFailure;
 import org.harl.core.jobs.MaskGenerationJob;
 import org.harl.core.jobs.ProgressListener;
 import org.harl.spi.data.Split;
+import org.harl.spi.mask.MaskProposer;
 
 /**
  * One partition of a mask generation on an executor: rebuilds the job's request from plain strings (a request holds
@@ -93,8 +94,12 @@ final class MaskTask implements FlatMapFunction<Iterator<MaskTask.Item>, MaskTas
     public Iterator<Part> call(Iterator<Item> partition) throws Exception {
         List<MaskGenerationJob.Item> items = new ArrayList<>();
         partition.forEachRemaining(i -> items.add(i.item()));
-        MaskGenerationJob.Result r = ExecutorHarl.get(MaskGenerationJob.class).process(request(), items,
-                ProgressListener.NONE);
+        MaskGenerationJob job = ExecutorHarl.get(MaskGenerationJob.class);
+        MaskGenerationJob.Request request = request();
+        // one proposer per task thread for the executor's life: a model is loaded once, not once per task
+        MaskProposer model = ExecutorProposers.get(String.join("\u0000", proposer, String.join(",", settings),
+                Long.toString(seed), baseDir), () -> job.openProposer(request));
+        MaskGenerationJob.Result r = job.process(request, items, model, ProgressListener.NONE);
         images.add(r.items());
         List<String[]> failures = new ArrayList<>();
         for (ItemFailure f : r.failures()) {

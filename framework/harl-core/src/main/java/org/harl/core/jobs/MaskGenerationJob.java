@@ -154,12 +154,27 @@ public final class MaskGenerationJob {
      * proposer (and dataset) once for the call; throws only when those cannot be built.
      */
     public Result process(Request request, List<Item> items, ProgressListener listener) throws Exception {
-        PluginContext context = context(request);
-        MaskProposer proposer = contexts.create(proposerSpec(request), context, MaskProposer.class);
+        try (MaskProposer proposer = openProposer(request)) {
+            return process(request, items, proposer, listener);
+        }
+    }
+
+    /** The request's proposer, for callers that keep one across calls (see the four-argument {@code process}). */
+    public MaskProposer openProposer(Request request) {
+        return contexts.create(proposerSpec(request), context(request), MaskProposer.class);
+    }
+
+    /**
+     * {@link #process(Request, List, ProgressListener)} with a proposer the caller owns (built by {@link #openProposer}
+     * for the same request, not closed here): a distributed executor keeps one per task thread, so that a model is
+     * loaded once per executor thread rather than once per task.
+     */
+    public Result process(Request request, List<Item> items, MaskProposer proposer, ProgressListener listener)
+            throws Exception {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         DatasetSplit split = request.inputs() instanceof DatasetSplit d ? d : null;
-        try (proposer; DatasetSource data = split == null ? null : dataset(request, split)) {
+        try (DatasetSource data = split == null ? null : dataset(request, split)) {
             List<ItemFailure> failures = ParallelItems.run("masks", items, request.threads(), Item::label, item -> {
                 Path target = item.file() != null ? MaskLayout.path(request.out(), item.file()) : null;
                 if (target != null && Files.exists(target)) {
