@@ -13,8 +13,10 @@ class ExecutorProposersTest {
     private final AtomicInteger opened = new AtomicInteger();
 
     private MaskProposer open() {
-        opened.incrementAndGet();
-        return sample -> { throw new AssertionError("not called"); };
+        int n = opened.incrementAndGet(); // captured, so that each call makes a new instance
+        return sample -> {
+            throw new AssertionError("proposer " + n + " is not called here");
+        };
     }
 
     @Test
