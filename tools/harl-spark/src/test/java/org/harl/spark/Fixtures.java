@@ -65,4 +65,22 @@ final class Fixtures {
         }
         return out;
     }
+
+    /** A copy of a run without its evaluation folder (cached features), to evaluate it again. */
+    static Path copyWithoutEval(Path run, Path to) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(run)) {
+            for (Path p : walk.toList()) {
+                Path rel = run.relativize(p);
+                if (!rel.startsWith("eval")) {
+                    Path target = to.resolve(rel.toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+        }
+        return to;
+    }
 }

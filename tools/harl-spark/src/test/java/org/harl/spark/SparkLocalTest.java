@@ -70,8 +70,8 @@ class SparkLocalTest {
         assertEquals(expected, SweepTables.metrics(dir.resolve("spark/tiny/results.csv")));
 
         // the trained run evaluated again, features extracted locally and on Spark (3 batches of 16 per split)
-        Path local1 = copyWithoutEval(dir.resolve("local/tiny/base/seed0"), dir.resolve("eval-local"));
-        Path spark1 = copyWithoutEval(dir.resolve("local/tiny/base/seed0"), dir.resolve("eval-spark"));
+        Path local1 = Fixtures.copyWithoutEval(dir.resolve("local/tiny/base/seed0"), dir.resolve("eval-local"));
+        Path spark1 = Fixtures.copyWithoutEval(dir.resolve("local/tiny/base/seed0"), dir.resolve("eval-spark"));
         for (String probe : List.of("linear", "knn")) {
             HarlCli.Result l = HarlCli.run("eval", probe, "--checkpoint", local1.toString(), "--batch-size", "16");
             assertEquals(0, l.code(), l.err() + l.out());
@@ -92,22 +92,5 @@ class SparkLocalTest {
         assertEquals(2, features.size(), "train and test features: " + features.keySet());
         assertEquals(features.keySet(), sparkFeatures.keySet(), "the cache key the local evaluation looks up");
         features.forEach((name, bytes) -> assertArrayEquals(bytes, sparkFeatures.get(name), name));
-    }
-
-    private static Path copyWithoutEval(Path run, Path to) throws java.io.IOException {
-        try (Stream<Path> walk = Files.walk(run)) {
-            for (Path p : walk.toList()) {
-                Path rel = run.relativize(p);
-                if (!rel.startsWith("eval")) {
-                    Path target = to.resolve(rel.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-        }
-        return to;
     }
 }

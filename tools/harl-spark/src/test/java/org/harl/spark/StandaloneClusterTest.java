@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.harl.core.run.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,24 @@ class StandaloneClusterTest {
             }
             assertEquals(SweepTables.metrics(dir.resolve("local-sweeps/tiny/results.csv")),
                     SweepTables.metrics(sweeps.resolve("tiny/results.csv")));
+
+            // eval: the features of a trained run extracted on the cluster's executor, the probe on the driver
+            Path trained = dir.resolve("local-sweeps/tiny/base/seed0");
+            Path localRun = Fixtures.copyWithoutEval(trained, dir.resolve("eval-local"));
+            Path clusterRun = Fixtures.copyWithoutEval(trained, dir.resolve("eval-cluster"));
+            HarlCli.Result le = HarlCli.run("eval", "linear", "--checkpoint", localRun.toString(), "--batch-size", "16");
+            assertEquals(0, le.code(), le.err() + le.out());
+            HarlCli.Result ce = HarlCli.run(args(cluster, "eval", "linear", "--checkpoint", clusterRun.toString(),
+                    "--batch-size", "16"));
+            assertEquals(0, ce.code(), ce.err() + ce.out());
+            assertTrue(ce.out().contains("spark: train features of"), ce.out());
+            Map<String, Object> a = new RunDirectory(localRun).summary();
+            assertTrue(a.containsKey("linear_top1"), a.toString());
+            assertEquals(a.get("linear_top1"), new RunDirectory(clusterRun).summary().get("linear_top1"));
+            Map<String, byte[]> features = Fixtures.files(localRun.resolve("eval"));
+            Map<String, byte[]> clusterFeatures = Fixtures.files(clusterRun.resolve("eval"));
+            assertEquals(features.keySet(), clusterFeatures.keySet());
+            features.forEach((name, bytes) -> assertArrayEquals(bytes, clusterFeatures.get(name), name));
         }
     }
 
