@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.harl.core.config.ConfigErrors;
@@ -153,15 +152,7 @@ public final class RunDirectory {
         synchronized (SUMMARY_LOCK) {
             Map<String, Object> summary = summary();
             summary.putAll(values);
-            Path file = summaryFile();
-            try {
-                Files.createDirectories(path);
-                Path tmp = Files.createTempFile(path, SUMMARY, ".tmp");
-                JSON.writeValue(tmp.toFile(), summary);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            JsonFiles.writeAtomically(JSON, summaryFile(), summary);
             return summary;
         }
     }

@@ -3,20 +3,15 @@ package org.harl.core.sweep;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.harl.core.run.JsonFiles;
 import org.harl.core.run.RunDirectory;
 
 /**
@@ -53,14 +48,7 @@ final class RandomInitCache {
             return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), new TypeReference<>() { });
         }
         Map<String, Object> results = compute.call();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(results), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        JsonFiles.writeAtomically(JSON, file, results);
         return results;
     }
 
@@ -70,11 +58,6 @@ final class RandomInitCache {
         Map<String, Object> keyed = new LinkedHashMap<>();
         keyed.put("config", tree);
         keyed.put("evaluations", evaluations.stream().sorted().toList());
-        try {
-            byte[] json = JSON.writeValueAsString(keyed).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot key the random-init cache for " + runDir, e);
-        }
+        return JsonFiles.sha256(JSON, keyed);
     }
 }

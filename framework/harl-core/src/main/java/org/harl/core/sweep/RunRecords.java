@@ -5,16 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.harl.core.config.ResolvedConfig;
+import org.harl.core.run.JsonFiles;
 import org.harl.core.run.RunDirectory;
 
 /**
@@ -115,18 +110,7 @@ public final class RunRecords {
         record.put("recorded_at", Instant.now().toString());
         record.put("summary", stored);
         record.put("config", config);
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run record " + file + ": " + e.getMessage(), e);
-        }
+        JsonFiles.writeAtomically(JSON, file, record);
         return file;
     }
 
@@ -144,12 +128,7 @@ public final class RunRecords {
 
     /** SHA-256 of the config's canonical JSON (keys sorted): the same config gives the same hash anywhere. */
     static String sha256(Map<String, Object> config) {
-        try {
-            byte[] json = JSON.writeValueAsString(config).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash a config", e);
-        }
+        return JsonFiles.sha256(JSON, config);
     }
 
     private static Map<String, Object> read(Path file) {

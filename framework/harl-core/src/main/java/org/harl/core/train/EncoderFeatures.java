@@ -51,8 +51,8 @@ final class EncoderFeatures {
     /** The map of {@code stage}; C4 runs the backbone's leading children only. */
     NDArray features(NDManager target, float[] images, int n, int side, FeatureStage stage) {
         if (stage == FeatureStage.C4 && c4Children.isEmpty()) {
-            throw new UnsupportedOperationException("this backbone gives no C4 map (a single stage, or not a "
-                    + "sequence of stages); use C5");
+            throw new IllegalArgumentException("feature_stage: this backbone gives no c4 map (a single stage, or "
+                    + "not a sequence of stages); use c5");
         }
         NDArray x = staging.get().stage(target, 0, images, new Shape(n, 3, side, side));
         if (!x.getDevice().equals(manager.getDevice())) {

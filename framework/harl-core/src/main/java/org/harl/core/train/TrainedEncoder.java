@@ -139,7 +139,7 @@ public final class TrainedEncoder implements AutoCloseable {
      * The map of {@code stage} (C5, or C4 where the backbone gives it) of planar normalised images, attached to
      * {@code manager}.
      *
-     * @throws UnsupportedOperationException for C4 when the backbone has no stage before the last
+     * @throws IllegalArgumentException for C4 when the backbone has no stage before the last (names {@code feature_stage})
      */
     public NDArray features(NDManager manager, float[] images, int n, int side, FeatureStage stage) {
         return features.features(manager, images, n, side, stage);

@@ -29,13 +29,13 @@ public interface FrozenEncoder extends AutoCloseable {
      * The map of {@code stage} for the same inputs as {@link #c5}. By default only {@link FeatureStage#C5}; an
      * encoder that can stop one stage early overrides this.
      *
-     * @throws UnsupportedOperationException when this encoder cannot give that stage
+     * @throws IllegalArgumentException when this encoder has no such stage (names {@code feature_stage})
      */
     default NDArray features(NDManager manager, float[] images, int n, int side, FeatureStage stage) {
         if (stage == FeatureStage.C5) {
             return c5(manager, images, n, side);
         }
-        throw new UnsupportedOperationException("this encoder gives no " + stage + " map");
+        throw new IllegalArgumentException("feature_stage: this encoder gives no " + stage.key() + " map; use c5");
     }
 
     /** The files whose content determines this encoder (its run's config and checkpoint), for cache keys. */

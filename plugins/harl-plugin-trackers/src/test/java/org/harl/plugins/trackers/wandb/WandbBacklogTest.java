@@ -15,7 +15,7 @@ import org.harl.spi.track.Tracker;
 import org.junit.jupiter.api.Test;
 
 /** A resumed run whose unsent journal is larger than the send buffer (max_buffered). */
-class WandbBacklogTest extends WandbServerTest {
+class WandbBacklogTest extends WandbServerFixture {
     private static final int BUFFER = 16;
 
     private WandbConfig config(String mode) {

@@ -27,7 +27,7 @@ import org.harl.spi.track.Tracker;
 import org.junit.jupiter.api.Test;
 
 /** A run logged to console, jsonl and wandb together, in each W&B mode; plus secret handling. */
-class WandbModesTest extends WandbServerTest {
+class WandbModesTest extends WandbServerFixture {
     private List<Tracker> trackers(WandbConfig wandb, Map<String, String> env) {
         return List.of(new ConsoleTracker(ConsoleConfig.defaults(), err.stream, false, System::nanoTime),
                 new JsonlTracker(JsonlConfig.defaults(), err.stream),

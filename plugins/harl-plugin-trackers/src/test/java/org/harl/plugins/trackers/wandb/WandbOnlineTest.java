@@ -22,7 +22,7 @@ import org.harl.plugins.trackers.SimulatedRun;
 import org.harl.spi.track.Tracker;
 import org.junit.jupiter.api.Test;
 
-class WandbOnlineTest extends WandbServerTest {
+class WandbOnlineTest extends WandbServerFixture {
     private WandbTracker run(Path dir, long steps) throws Exception {
         WandbTracker tracker = new WandbTracker(config(null, server.baseUrl()), env(KEY), err.stream);
         tracker.start(SimulatedRun.info(dir, false, 0, steps));

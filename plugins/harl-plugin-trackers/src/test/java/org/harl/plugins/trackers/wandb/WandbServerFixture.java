@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fixture of the W&B tracker tests: a fresh fake W&B server per test, a temp folder and the captured output. */
-abstract class WandbServerTest {
+abstract class WandbServerFixture {
 
     @TempDir
     Path tmp;
