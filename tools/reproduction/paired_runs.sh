@@ -13,6 +13,11 @@ status=0
 for step in "$SYNTH 0" "$SYNTH 1" "$FASHION 0" "$SYNTH 2" "$FASHION 1" "$SYNTH 3" "$FASHION 2" "$SYNTH 4"; do
     set -- $step
     echo "== $(date -u +%FT%TZ) harl sweep $1 --seeds $2"
-    ./harl sweep "$1" --seeds "$2" "${@:3}" || status=1 # a failed run is listed in results.md; go on with the rest
+    # A crashed JVM (e.g. a native fault) resumes from the run's last checkpoint on the next try; a run that
+    # still fails is listed in results.md and the rest go on.
+    for try in 1 2 3; do
+        ./harl sweep "$1" --seeds "$2" "${@:3}" && break
+        [ "$try" = 3 ] && status=1 || echo "== $(date -u +%FT%TZ) sweep failed (try $try), retrying from the last checkpoint"
+    done
 done
 exit $status
