@@ -1,6 +1,6 @@
 package org.harl.core.eval;
 
-import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Weighted k-nearest-neighbour classifier on L2-normalised features (the InstDisc/DINO monitor): the k most
@@ -54,24 +54,32 @@ public final class KnnClassifier {
     /** Each class's vote: the sum of exp(similarity / T) over the k nearest bank entries of that class. */
     public double[] votes(float[] feature) {
         float[] q = normalized(feature);
-        double[] sims = new double[bank.length];
+        // the k most similar entries, most similar first, ties to the lower bank index: a bounded insertion
+        // instead of sorting the whole bank per query (the same entries and summation order as a stable sort)
+        double[] topSim = new double[k];
+        int[] topIdx = new int[k];
+        int filled = 0;
         for (int i = 0; i < bank.length; i++) {
             double s = 0;
             float[] b = bank[i];
             for (int j = 0; j < q.length; j++) {
                 s += q[j] * b[j];
             }
-            sims[i] = s;
+            if (filled == k && Double.compare(s, topSim[k - 1]) <= 0) {
+                continue;
+            }
+            int at = filled < k ? filled++ : k - 1;
+            while (at > 0 && Double.compare(s, topSim[at - 1]) > 0) {
+                topSim[at] = topSim[at - 1];
+                topIdx[at] = topIdx[at - 1];
+                at--;
+            }
+            topSim[at] = s;
+            topIdx[at] = i;
         }
-        Integer[] order = new Integer[bank.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(sims[b], sims[a]));
         double[] votes = new double[classes];
         for (int n = 0; n < k; n++) {
-            int i = order[n];
-            votes[labels[i]] += Math.exp(sims[i] / temperature);
+            votes[labels[topIdx[n]]] += Math.exp(topSim[n] / temperature);
         }
         return votes;
     }
@@ -81,12 +89,12 @@ public final class KnnClassifier {
         if (features.length == 0) {
             throw new IllegalArgumentException("no test features to score");
         }
-        int correct = 0;
-        for (int i = 0; i < features.length; i++) {
-            if (predict(features[i]) == truth[i]) {
-                correct++;
-            }
+        if (features.length != truth.length) {
+            throw new IllegalArgumentException(features.length + " test features but " + truth.length + " labels");
         }
+        // queries are independent: score them on all cores (the training step is idle while the monitor runs)
+        long correct = IntStream.range(0, features.length).parallel()
+                .filter(i -> predict(features[i]) == truth[i]).count();
         return (double) correct / features.length;
     }
 

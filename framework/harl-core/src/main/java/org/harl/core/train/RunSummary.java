@@ -43,14 +43,17 @@ final class RunSummary {
     /**
      * The summary of a finished run.
      *
+     * @param phaseTimes    seconds per phase of the run ({@link PhaseTimes#summary()})
      * @param dataCounters  the data source's counters (written as {@code data_<key>})
      * @param emptyMaskCheck what {@code EmptyMaskCheck.summarise} reported
      */
-    Map<String, Object> completed(long steps, double wallSeconds, Map<String, Long> dataCounters,
+    Map<String, Object> completed(long steps, double wallSeconds, Map<String, Object> phaseTimes,
+                                  Map<String, Long> dataCounters,
                                   Map<String, Object> emptyMaskCheck, String checkpoint) {
         Map<String, Object> summary = new LinkedHashMap<>(values);
         summary.put(STEPS, steps);
         summary.put(WALL_SECONDS, wallSeconds);
+        summary.putAll(phaseTimes);
         emptyMaskTotals.forEach((branch, n) -> summary.put("empty_" + branch + "_total", n));
         dataCounters.forEach((key, n) -> summary.put("data_" + key, n));
         summary.putAll(emptyMaskCheck);

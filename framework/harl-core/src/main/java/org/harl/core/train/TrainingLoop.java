@@ -17,6 +17,7 @@ import org.harl.core.masks.EmptyMaskCheck;
 import org.harl.core.run.RunDirectory;
 import org.harl.core.run.RunOptions;
 import org.harl.core.run.RunResult;
+import org.harl.core.train.PhaseTimes.Phase;
 import org.harl.core.train.optim.Optimizers;
 import org.harl.core.train.optim.StatefulOptimizer;
 import org.harl.spi.backbone.Backbone;
@@ -87,17 +88,19 @@ public final class TrainingLoop {
                     options.resume(), start, schedule.totalBatches()));
             try {
                 RunSummary summary = new RunSummary();
+                PhaseTimes times = new PhaseTimes();
                 if (knn.isPresent() && experiment.monitor().atStart() && start == 0) {
-                    summary.knn(0, monitor(run, tracked, nets, 0, 0));
+                    summary.knn(0, times.time(Phase.MONITOR, () -> monitor(run, tracked, nets, 0, 0)));
                 }
-                long done = train(run, tracked, nets, devices, opt, schedule, checkpoints, summary, start);
-                tracked.checkpoint(checkpoints.save(done, nets, opt));
+                long done = train(run, tracked, nets, devices, opt, schedule, checkpoints, summary, times, start);
+                times.run(Phase.CHECKPOINT, () -> tracked.checkpoint(checkpoints.save(done, nets, opt)));
                 if (knn.isPresent()) {
-                    summary.knn(tc.epochs(), monitor(run, tracked, nets, tc.epochs(), done));
+                    summary.knn(tc.epochs(),
+                            times.time(Phase.MONITOR, () -> monitor(run, tracked, nets, tc.epochs(), done)));
                 }
                 Map<String, Object> values = summary.completed(done, (System.nanoTime() - started) / 1e9,
-                        data.counters(), EmptyMaskCheck.summarise(experiment.name(), data.counters(),
-                                tc.maxEmptyMaskShare()), checkpoints.last());
+                        times.summary(), data.counters(), EmptyMaskCheck.summarise(experiment.name(),
+                                data.counters(), tc.maxEmptyMaskShare()), checkpoints.last());
                 run.mergeSummary(values);
                 tracked.summary(values);
                 tracked.finish(0);
@@ -111,7 +114,8 @@ public final class TrainingLoop {
 
     /** Trains every batch from {@code start} on; returns the batches trained in all. */
     private long train(RunDirectory run, RunTrackers tracked, SslNetworks nets, Devices devices, StatefulOptimizer opt,
-                       TrainingSchedule schedule, CheckpointPolicy checkpoints, RunSummary summary, long start) {
+                       TrainingSchedule schedule, CheckpointPolicy checkpoints, RunSummary summary,
+                       PhaseTimes times, long start) {
         StepListener listener = StepListener.all(listeners);
         DataParallelStep step = new DataParallelStep(nets, loss, devices, listener);
         OptimizerUpdate update = new OptimizerUpdate(nets, opt);
@@ -120,26 +124,35 @@ public final class TrainingLoop {
         long g = start;
         for (int epoch = schedule.epochOf(start); epoch < epochs; epoch++) {
             Iterator<PairBatch> it = data.epoch(epoch, schedule.firstBatchIn(epoch, start));
-            while (it.hasNext()) {
-                StepResult r = step.run(it.next(), schedule.progress(g), schedule.lossScale());
-                stopIfNonFinite(r, g, epoch, checkpoints.last());
+            int ep = epoch;
+            while (times.time(Phase.DATA_WAIT, it::hasNext)) {
+                PairBatch batch = times.time(Phase.DATA_WAIT, it::next);
+                long at = g;
+                StepResult r = times.time(Phase.STEP, () -> {
+                    StepResult res = step.run(batch, schedule.progress(at), schedule.lossScale());
+                    stopIfNonFinite(res, at, ep, checkpoints.last());
+                    return res;
+                });
                 boolean stepEnded = schedule.endsOptimizerStep(g);
-                if (stepEnded) {
-                    update.apply(schedule.lr(g), schedule.tau(g));
-                }
-                summary.countEmptyMasks(r.emptyMasks());
-                // rows are indexed by the 0-based batch index (RunInfo.startStep is the first one logged)
-                tracked.log(g, metrics.row(g, epoch, r, schedule));
-                boolean epochEnded = !it.hasNext();
+                times.run(Phase.STEP, () -> {
+                    if (stepEnded) {
+                        update.apply(schedule.lr(at), schedule.tau(at));
+                    }
+                    summary.countEmptyMasks(r.emptyMasks());
+                    // rows are indexed by the 0-based batch index (RunInfo.startStep is the first one logged)
+                    tracked.log(at, metrics.row(at, ep, r, schedule));
+                });
+                boolean epochEnded = !times.time(Phase.DATA_WAIT, it::hasNext);
                 if (checkpoints.due(g + 1, stepEnded, epochEnded)) {
-                    tracked.checkpoint(checkpoints.save(g + 1, nets, opt));
+                    times.run(Phase.CHECKPOINT, () -> tracked.checkpoint(checkpoints.save(at + 1, nets, opt)));
                 }
                 listener.onStepEnd(g, r, nets);
                 g++;
             }
             int every = experiment.monitor().knnEvery();
             if (knn.isPresent() && every > 0 && (epoch + 1) % every == 0 && epoch + 1 < epochs) {
-                monitor(run, tracked, nets, epoch + 1, g);
+                long done = g;
+                times.time(Phase.MONITOR, () -> monitor(run, tracked, nets, ep + 1, done));
             }
         }
         return g;

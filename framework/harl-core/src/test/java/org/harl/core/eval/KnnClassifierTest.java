@@ -1,8 +1,11 @@
 package org.harl.core.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class KnnClassifierTest {
@@ -35,5 +38,50 @@ class KnnClassifierTest {
         assertThrows(IllegalArgumentException.class, () -> new KnnClassifier(new float[0][], new int[0], 2, 1, 0.1));
         assertThrows(IllegalArgumentException.class, () -> new KnnClassifier(BANK, new int[] {0, 0, 1, 1, 5}, 3, 1,
                 0.1));
+    }
+
+    @Test
+    void votesEqualThoseOfAStableSortOfTheWholeBankTiesIncluded() {
+        Random rnd = new Random(7);
+        // few distinct values, so many bank rows tie with each other and with the k-th neighbour
+        float[][] bank = new float[400][6];
+        int[] labels = new int[bank.length];
+        for (int i = 0; i < bank.length; i++) {
+            for (int j = 0; j < 6; j++) {
+                bank[i][j] = rnd.nextInt(3) - 1;
+            }
+            bank[i][0] += 0.5f;
+            labels[i] = rnd.nextInt(4);
+        }
+        for (int k : new int[] {1, 5, 20, 400}) {
+            KnnClassifier knn = new KnnClassifier(bank, labels, 4, k, 0.07);
+            for (int t = 0; t < 50; t++) {
+                float[] q = bank[rnd.nextInt(bank.length)].clone();
+                q[rnd.nextInt(6)] += rnd.nextInt(2);
+                assertArrayEquals(sortedVotes(bank, labels, 4, k, 0.07, q), knn.votes(q), "k=" + k + " query " + t);
+            }
+        }
+    }
+
+    /** The definition: sort every bank row by similarity (stable, most similar first), sum the first k votes. */
+    private static double[] sortedVotes(float[][] bank, int[] labels, int classes, int k, double temp, float[] query) {
+        float[] q = KnnClassifier.normalized(query);
+        double[] sims = new double[bank.length];
+        for (int i = 0; i < bank.length; i++) {
+            float[] b = KnnClassifier.normalized(bank[i]);
+            double s = 0;
+            for (int j = 0; j < q.length; j++) {
+                s += q[j] * b[j];
+            }
+            sims[i] = s;
+        }
+        Integer[] order = new Integer[bank.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(sims[b], sims[a]));
+        double[] votes = new double[classes];
+        for (int n = 0; n < k; n++) {
+            votes[labels[order[n]]] += Math.exp(sims[order[n]] / temp);
+        }
+        return votes;
     }
 }

@@ -103,6 +103,14 @@ class TrainingLoopTest {
         assertEquals(16L, r.summary().get("empty_fg_total"));
         assertEquals(true, r.summary().get("completed"));
         assertEquals(true, t.summary.get("completed"));
+        // where the wall time went: every phase ran, and together they stay within the run's wall time
+        double phases = 0;
+        for (String key : List.of("time_data_wait_s", "time_step_s", "time_monitor_s", "time_checkpoint_s")) {
+            double v = (double) r.summary().get(key);
+            assertTrue(v > 0, key + " in " + r.summary());
+            phases += v;
+        }
+        assertTrue(phases <= (double) r.summary().get("wall_s"), r.summary().toString());
         // the run directory writes summary.json itself: no tracker here writes files
         Map<String, Object> written = new RunDirectory(runs.resolve("dir")).summary();
         assertEquals(true, written.get("completed"));

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  * monitor and checkpoints included: steps x batch / the run summary's {@code wall_s}), optionally against the
  * plain-PyTorch re-implementation of the CPU-scale BYOL recipe, {@code tools/calibration/byol_budget.py --device
  * cpu}, on the same exported data, budget and threads, printing the ratio Java / PyTorch. The reference's time is
- * its training loop (its batched augmentation included, its two kNN scores not).
+ * its training loop (its batched augmentation included) and its final kNN score, not the untrained one. A second
+ * ratio compares the training loops alone: Java's step and data-wait phases (the summary's {@code time_*_s})
+ * against the reference's {@code train_seconds}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "End-to-end images/s of a harl run; --reference compares with the plain-PyTorch recipe.")
@@ -101,10 +103,16 @@ public final class BenchRunCommand implements Callable<Integer> {
             double java = steps * batch / wall;
             out.printf("java %s epochs=%d steps=%d batch=%d threads=%d wall_s=%.1f images_per_s=%.1f%n", exp.name(),
                     epochs, steps, batch, threads, wall, java);
+            double loop = seconds(r, "time_step_s") + seconds(r, "time_data_wait_s");
+            out.printf("java phases: data_wait_s=%.1f step_s=%.1f monitor_s=%.1f checkpoint_s=%.1f; training loop "
+                            + "(steps + data wait) images_per_s=%.1f%n", seconds(r, "time_data_wait_s"),
+                    seconds(r, "time_step_s"), seconds(r, "time_monitor_s"), seconds(r, "time_checkpoint_s"),
+                    steps * batch / loop);
             out.flush();
             if (reference) {
-                double torch = runReference(exp, steps, batch, threads, dir, out);
-                out.printf("ratio java/pytorch = %.2f%n", java / torch);
+                Reference torch = runReference(exp, steps, batch, threads, dir, out);
+                out.printf("ratio java/pytorch = %.2f (end to end); %.2f (training loop alone)%n",
+                        java / torch.imagesPerSecond(), steps * batch / loop / torch.loopImagesPerSecond());
             }
             out.flush();
             return 0;
@@ -115,8 +123,23 @@ public final class BenchRunCommand implements Callable<Integer> {
         }
     }
 
-    /** Exports the experiment's data, trains {@code steps x batch} images with the reference; returns images/s. */
-    private double runReference(ExperimentConfig exp, long steps, int batch, int threads, Path dir, PrintWriter out)
+    private static double seconds(RunResult r, String key) {
+        Object v = r.summary().get(key);
+        if (!(v instanceof Number n)) {
+            throw new IllegalStateException("the run summary has no " + key + ": " + r.summary().keySet());
+        }
+        return n.doubleValue();
+    }
+
+    /**
+     * The reference's images/s end to end (training loop and its final kNN score) and for its training loop alone
+     * (batched augmentation included).
+     */
+    record Reference(double imagesPerSecond, double loopImagesPerSecond) {
+    }
+
+    /** Exports the experiment's data, trains {@code steps x batch} images with the reference. */
+    private Reference runReference(ExperimentConfig exp, long steps, int batch, int threads, Path dir, PrintWriter out)
             throws Exception {
         Path budget = RepositoryFiles.require(BUDGET_SCRIPT, "--reference");
         Path pack = RepositoryFiles.require(PACK_SCRIPT, "--reference");
@@ -136,15 +159,18 @@ public final class BenchRunCommand implements Callable<Integer> {
         JsonNode row = new ObjectMapper().readTree(Files.readAllLines(rows).get(0));
         long refSteps = row.get("steps").asLong();
         double seconds = row.get("seconds").asDouble();
+        double loopSeconds = row.get("train_seconds").asDouble();
         if (refSteps != steps) {
             throw new IllegalStateException("the reference trained " + refSteps + " steps, the Java run " + steps
                     + " (does --variant " + variant + " have the experiment's batch size " + batch + "?): " + row);
         }
-        double images = steps * batch / seconds;
-        out.printf("pytorch %s variant=%s steps=%d batch=%d threads=%d torch=%s seconds=%.1f images_per_s=%.1f%n",
-                exp.name(), variant, refSteps, batch, threads, row.get("torch").asText(), seconds, images);
+        Reference ref = new Reference(steps * batch / seconds, steps * batch / loopSeconds);
+        out.printf("pytorch %s variant=%s steps=%d batch=%d threads=%d torch=%s seconds=%.1f images_per_s=%.1f "
+                        + "train_seconds=%.1f training loop images_per_s=%.1f%n", exp.name(), variant, refSteps,
+                batch, threads, row.get("torch").asText(), seconds, ref.imagesPerSecond(), loopSeconds,
+                ref.loopImagesPerSecond());
         out.flush();
-        return images;
+        return ref;
     }
 
     List<String> referenceCommand(Path script, Path npz, Path rows, long images, long seed, int threads) {

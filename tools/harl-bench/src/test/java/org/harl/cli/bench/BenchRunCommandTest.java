@@ -61,7 +61,7 @@ class BenchRunCommandTest {
                 + "';; *) exit 0;; esac\n"
                 + "out=''; while [ $# -gt 0 ]; do case \"$1\" in --out) out=$2; shift;; esac; shift; done\n"
                 + "echo '{\"variant\": \"bs256\", \"seed\": 3, \"steps\": " + steps + ", \"seconds\": 0.5, "
-                + "\"torch\": \"x\"}' > \"$out\"\n");
+                + "\"train_seconds\": 0.25, \"torch\": \"x\"}' > \"$out\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }
@@ -83,8 +83,12 @@ class BenchRunCommandTest {
         assertEquals("cpu", args.get(args.indexOf("--device") + 1));
         assertTrue(Files.isDirectory(dir.resolve("work/export/train/images")), "exported training split");
         assertTrue(r.out().matches("(?s).*java tiny epochs=1 steps=2 batch=4 threads=1 wall_s=[0-9.]+ "
-                + "images_per_s=[0-9.]+\\n.*pytorch tiny variant=bs256 steps=2 .*images_per_s=16\\.0\\n"
-                + "ratio java/pytorch = [0-9.]+\\n.*"), r.out());
+                + "images_per_s=[0-9.]+\\njava phases: data_wait_s=[0-9.]+ step_s=[0-9.]+ monitor_s=[0-9.]+ "
+                + "checkpoint_s=[0-9.]+; training loop \\(steps \\+ data wait\\) images_per_s=[0-9.]+\\n"
+                + ".*pytorch tiny variant=bs256 steps=2 .*seconds=0\\.5 images_per_s=16\\.0 train_seconds=0\\.3 "
+                + "training loop images_per_s=32\\.0\\n"
+                + "ratio java/pytorch = [0-9.]+ \\(end to end\\); [0-9.]+ \\(training loop alone\\)\\n.*"),
+                r.out());
     }
 
     @Test
