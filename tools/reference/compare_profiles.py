@@ -34,6 +34,8 @@ def analyse(events):
     """Per-name counts and times, top-level and self, from events nested by time on each thread."""
     top_n, top_t = collections.Counter(), collections.Counter()
     all_n, self_t = collections.Counter(), collections.Counter()
+    # per name: (the three innermost enclosing operators) -> [calls, microseconds]
+    callers = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0.0]))
     by_tid = collections.defaultdict(list)
     for e in events:
         by_tid[e["tid"]].append(e)
@@ -56,11 +58,23 @@ def analyse(events):
                 covered += max(0.0, ts + dur - start)
                 last_end = ts + dur if last_end is None else max(last_end, ts + dur)
             all_n[e["name"]] += 1
+            chain = callers[e["name"]][" < ".join(s[0] for s in reversed(stack[-3:])) or "(top level)"]
+            chain[0] += 1
+            chain[1] += dur
             stack.append([e["name"], ts + dur, 0.0, dur])
         for closed in stack:
             self_t[closed[0]] += closed[3] - closed[2]
     span = max(float(e["ts"]) + float(e["dur"]) for e in events) - min(float(e["ts"]) for e in events)
-    return dict(top_n=top_n, top_t=top_t, all_n=all_n, self_t=self_t, span=span, covered=covered)
+    return dict(top_n=top_n, top_t=top_t, all_n=all_n, self_t=self_t, span=span, covered=covered, callers=callers)
+
+
+def callers_table(name, side, data, steps):
+    rows = sorted(data["callers"].get(name, {}).items(), key=lambda r: -r[1][1])
+    print(f"\n{side}: where {name} is called (per step; enclosing operators, innermost first)")
+    if not rows:
+        print("   (never)")
+    for chain, (n, us) in rows:
+        print(f"{n / steps:8.1f} {us / steps / 1000:10.2f} ms  {chain}")
 
 
 def table(title, java, torch, count_key, time_key, steps_j, steps_t, top):
@@ -91,6 +105,9 @@ def main():
     p.add_argument("--steps", type=int, required=True, help="profiled steps in each trace")
     p.add_argument("--torch-steps", type=int, help="profiled steps of the PyTorch trace if not --steps")
     p.add_argument("--top", type=int, default=25, help="rows per table")
+    p.add_argument("--callers", action="append", default=[], metavar="OP",
+                   help="also list the enclosing operators of every call of OP on both sides (repeatable), "
+                   "e.g. aten::copy_ to find where copies come from")
     a = p.parse_args()
     sj, st = a.steps, a.torch_steps or a.steps
     java, torch = analyse(load(a.java)), analyse(load(a.pytorch))
@@ -106,6 +123,9 @@ def main():
         print(f"{label:<40} {f(java, sj)} {f(torch, st)}")
     table("top-level operators", java, torch, "top_n", "top_t", sj, st, a.top)
     table("all operators, self time", java, torch, "all_n", "self_t", sj, st, a.top)
+    for op in a.callers:
+        callers_table(op, "java", java, sj)
+        callers_table(op, "pytorch", torch, st)
 
 
 if __name__ == "__main__":

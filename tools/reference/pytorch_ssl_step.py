@@ -25,6 +25,7 @@ import argparse
 import copy
 import os
 import resource
+import sys
 import time
 
 import torch
@@ -33,7 +34,9 @@ import torch.nn.functional as F
 import torchvision
 
 p = argparse.ArgumentParser(description="BYOL / HARL pretraining steps in PyTorch: median step time")
-p.add_argument("--arch", default="resnet18", choices=["resnet18", "resnet50"])
+p.add_argument("--arch", default="resnet18", choices=["resnet18", "resnet50", "tiny_resnet"],
+               help="tiny_resnet: the CPU-scale recipe's encoder (tools/calibration/byol_budget.py, widths "
+               "16/32/64/128) with heads 512/128/512; the ResNets get heads 4096/256/4096")
 p.add_argument("--size", type=int, default=32, help="view side in pixels")
 p.add_argument("--batch", type=int, default=32, help="images (pairs of views) per step")
 p.add_argument("--warmup", type=int, default=2, help="untimed first steps")
@@ -49,13 +52,25 @@ torch.set_num_threads(a.threads)
 torch.manual_seed(0)
 
 
-def mlp(i, h=4096, o=256):
+HIDDEN, OUT = (512, 128) if a.arch == "tiny_resnet" else (4096, 256)
+
+
+def mlp(i, h=HIDDEN, o=OUT):
     return nn.Sequential(nn.Linear(i, h), nn.BatchNorm1d(h), nn.ReLU(True), nn.Linear(h, o))
+
+
+def tiny_encoder():
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "calibration"))
+    from byol_budget import Encoder
+    return Encoder([16, 32, 64, 128])
 
 
 class Online(nn.Module):
     def __init__(self):
         super().__init__()
+        if a.arch == "tiny_resnet":
+            self.m, self.proj = tiny_encoder().net, mlp(128)
+            return
         m = getattr(torchvision.models, a.arch)()
         if a.size <= 64:
             m.conv1 = nn.Conv2d(3, 64, 3, 1, 1, bias=False)
@@ -64,6 +79,8 @@ class Online(nn.Module):
         self.proj = mlp(2048 if a.arch == "resnet50" else 512)
 
     def c5(self, x):
+        if a.arch == "tiny_resnet":
+            return self.m(x)
         m = self.m
         x = m.maxpool(m.relu(m.bn1(m.conv1(x))))
         return m.layer4(m.layer3(m.layer2(m.layer1(x))))
@@ -90,7 +107,7 @@ def run(method):
     target = copy.deepcopy(online)
     for q in target.parameters():
         q.requires_grad_(False)
-    predictor = mlp(256)
+    predictor = mlp(OUT)
     params = list(online.parameters()) + list(predictor.parameters())
     opt = torch.optim.SGD(params, lr=0.05, momentum=0.9, weight_decay=1e-6)
     b, s = a.batch, a.size

@@ -44,8 +44,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
     private static final Pattern REFERENCE_LINE = Pattern.compile(
             "^pytorch (\\w+) .*warmup=(\\d+) steps=(\\d+) median_step_s=([0-9.]+) images_per_s=([0-9.]+)");
 
-    @Option(names = "--arch", defaultValue = "resnet18", description = "resnet18 or resnet50 (default ${DEFAULT-VALUE})")
+    @Option(names = "--arch", defaultValue = "resnet18", description = "resnet18, resnet50 (heads 4096/256/4096), or "
+            + "tiny_resnet as in the CPU-scale recipe (widths 16/32/64/128, heads 512/128/512; the reference builds "
+            + "the encoder of tools/calibration/byol_budget.py) (default ${DEFAULT-VALUE})")
     String arch;
+
+    /** The CPU-scale recipe's tiny encoder and heads (experiments/_base/cpu_synthobj.yaml). */
+    static final String TINY = "tiny_resnet";
 
     @Option(names = "--size", defaultValue = "32", description = "view side in pixels (default ${DEFAULT-VALUE})")
     int size;
@@ -144,15 +149,19 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 : Optional.empty();
         PluginContext ctx = contexts.forTool(0, Path.of("."));
         String stem = size <= 64 ? "small" : "imagenet";
-        Backbone backbone = contexts.create(binder.bind(ComponentKind.BACKBONE, arch, List.of("stem=" + stem)), ctx,
-                Backbone.class);
+        List<String> options = new ArrayList<>(List.of("stem=" + stem));
+        if (arch.equals(TINY)) {
+            options.addAll(List.of("widths=[16, 32, 64, 128]", "blocks_per_stage=1"));
+        }
+        Backbone backbone = contexts.create(binder.bind(ComponentKind.BACKBONE, arch, options), ctx, Backbone.class);
+        HeadsConfig heads = arch.equals(TINY) ? new HeadsConfig(512, 128, 512) : HeadsConfig.defaults();
         out.printf("training steps: %d warm-up, then median of %d timed steps per method%s%n", warmup, steps,
                 script.isPresent() ? " (Java and PyTorch alike)" : "");
         Map<String, Double> java = new LinkedHashMap<>();
         for (String m : methods) {
             SslLoss loss = contexts.create(binder.bind(ComponentKind.LOSS, m, List.of()), ctx, SslLoss.class);
             ProcessCounters[] window = new ProcessCounters[2];
-            TrainStepBenchmark.Result r = TrainStepBenchmark.run(backbone, loss, HeadsConfig.defaults(), size, batch,
+            TrainStepBenchmark.Result r = TrainStepBenchmark.run(backbone, loss, heads, size, batch,
                     warmup, steps, 0, StepListener.all(List.of(counters(window), profiler(m))));
             java.put(m, r.imagesPerSecond());
             ProcessCounters used = window[1].minus(window[0]);
