@@ -1,5 +1,7 @@
 package org.harl.spark;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -9,7 +11,26 @@ import org.harl.cli.spark.SparkSettings;
 /** Starts the Spark context of one {@code --spark} command. */
 final class SparkContexts {
 
+    /** Process settings the launcher gives the driver (allocator, OpenMP waiting) that executors should share. */
+    static final List<String> SHARED_ENVIRONMENT = List.of("MALLOC_ARENA_MAX", "GLIBC_TUNABLES", "OMP_WAIT_POLICY");
+
     private SparkContexts() {
+    }
+
+    /**
+     * {@code spark.executorEnv.*} entries giving executors the driver's values of {@link #SHARED_ENVIRONMENT}:
+     * executors are started by Spark, not by the harl launcher, and would otherwise train with glibc's and
+     * libgomp's defaults.
+     */
+    static Map<String, String> sharedExecutorEnvironment(Map<String, String> driverEnvironment) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : SHARED_ENVIRONMENT) {
+            String value = driverEnvironment.get(name);
+            if (value != null) {
+                out.put("spark.executorEnv." + name, value);
+            }
+        }
+        return out;
     }
 
     /**
@@ -26,6 +47,7 @@ final class SparkContexts {
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         settings.conf().forEach(conf::set);
         defaults.forEach(conf::setIfMissing);
+        sharedExecutorEnvironment(System.getenv()).forEach(conf::setIfMissing);
         if (!settings.local() && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
             throw new IllegalArgumentException("--spark " + settings.master() + ": the executors need harl's classes; "
                     + "give the application jar with --spark-conf spark.jars=PATH/harl-spark-app.jar (built by "

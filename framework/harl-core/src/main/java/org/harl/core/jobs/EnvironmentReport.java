@@ -94,7 +94,7 @@ public final class EnvironmentReport {
         threads.put("intra-op", Integer.toString(JniUtils.getNumThreads()));
         threads.put("inter-op", Integer.toString(JniUtils.getNumInteropThreads()));
         threads.put("available processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        for (String name : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "MALLOC_ARENA_MAX")) {
+        for (String name : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "MALLOC_ARENA_MAX", "GLIBC_TUNABLES")) {
             threads.put(name, valueOrUnset(System.getenv(name)));
         }
         out.put("threads", threads);

@@ -32,6 +32,7 @@ class EnvCommandTest {
         assertLine(out, "inter-op", "\\d+");
         assertLine(out, "available processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         assertLine(out, "OMP_NUM_THREADS", ".+");
+        assertLine(out, "GLIBC_TUNABLES", ".+");
         assertLine(out, "offline", "(yes|no) .*");
         for (String flag : new String[] {"avx2", "avx512f", "avx512_bf16", "amx_bf16"}) {
             assertLine(out, flag, "yes|no");
