@@ -54,6 +54,11 @@ public final class BenchRunCommand implements Callable<Integer> {
             + " --device cpu on the experiment's data, exported, and print Java / PyTorch")
     boolean reference;
 
+    @Option(names = "--repeat", defaultValue = "1", description = "Java and reference runs, alternating, each pair "
+            + "printing its ratios; from 2 on, also the median and range of the pairs' ratios, since a shared "
+            + "machine's speed drifts between runs (default ${DEFAULT-VALUE})")
+    int repeat;
+
     @Option(names = "--variant", defaultValue = "bs256", description = "byol_budget.py variant matching the "
             + "experiment (default ${DEFAULT-VALUE}: batch 256, LARS base lr 2.0, the calibrated recipe)")
     String variant;
@@ -81,8 +86,8 @@ public final class BenchRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        if (epochs < 1 || repeat < 1) {
+            throw new IllegalArgumentException("--epochs and --repeat must be >= 1, got " + epochs + " and " + repeat);
         }
         PrintWriter out = spec.commandLine().getOut();
         Path file = experiment != null ? experiment : RepositoryFiles.require(CALIBRATED, "--experiment");
@@ -94,25 +99,45 @@ public final class BenchRunCommand implements Callable<Integer> {
             int batch = exp.training().batchSize();
             int threads = exp.training().threads() > 0 ? exp.training().threads()
                     : Runtime.getRuntime().availableProcessors();
-            RunResult r = launcher.launch(exp, new RunOptions(dir.resolve("runs"), false, null, true));
-            if (!r.completed()) {
-                throw new IllegalStateException("the run in " + r.directory() + " did not complete");
+            Path npz = reference ? exportData(exp, threads, dir, out) : null;
+            List<Double> ratios = new ArrayList<>();
+            List<Double> loopRatios = new ArrayList<>();
+            for (int round = 1; round <= repeat; round++) {
+                if (repeat > 1) {
+                    out.printf("== round %d of %d%n", round, repeat);
+                }
+                RunResult r = launcher.launch(exp, new RunOptions(dir.resolve(repeat > 1 ? "runs" + round : "runs"),
+                        false, null, true));
+                if (!r.completed()) {
+                    throw new IllegalStateException("the run in " + r.directory() + " did not complete");
+                }
+                long steps = ((Number) r.summary().get("steps")).longValue();
+                double wall = ((Number) r.summary().get("wall_s")).doubleValue();
+                double java = steps * batch / wall;
+                out.printf("java %s epochs=%d steps=%d batch=%d threads=%d wall_s=%.1f images_per_s=%.1f%n",
+                        exp.name(), epochs, steps, batch, threads, wall, java);
+                double loop = seconds(r, "time_step_s") + seconds(r, "time_data_wait_s");
+                out.printf("java phases: data_wait_s=%.1f step_s=%.1f monitor_s=%.1f checkpoint_s=%.1f; training "
+                                + "loop (steps + data wait) images_per_s=%.1f%n", seconds(r, "time_data_wait_s"),
+                        seconds(r, "time_step_s"), seconds(r, "time_monitor_s"), seconds(r, "time_checkpoint_s"),
+                        steps * batch / loop);
+                out.flush();
+                if (reference) {
+                    Reference torch = runReference(exp, npz, dir.resolve("reference" + round + ".jsonl"), steps,
+                            batch, threads, out);
+                    ratios.add(java / torch.imagesPerSecond());
+                    loopRatios.add(steps * batch / loop / torch.loopImagesPerSecond());
+                    out.printf("ratio java/pytorch = %.2f (end to end); %.2f (training loop alone)%n",
+                            ratios.get(ratios.size() - 1), loopRatios.get(loopRatios.size() - 1));
+                }
+                out.flush();
             }
-            long steps = ((Number) r.summary().get("steps")).longValue();
-            double wall = ((Number) r.summary().get("wall_s")).doubleValue();
-            double java = steps * batch / wall;
-            out.printf("java %s epochs=%d steps=%d batch=%d threads=%d wall_s=%.1f images_per_s=%.1f%n", exp.name(),
-                    epochs, steps, batch, threads, wall, java);
-            double loop = seconds(r, "time_step_s") + seconds(r, "time_data_wait_s");
-            out.printf("java phases: data_wait_s=%.1f step_s=%.1f monitor_s=%.1f checkpoint_s=%.1f; training loop "
-                            + "(steps + data wait) images_per_s=%.1f%n", seconds(r, "time_data_wait_s"),
-                    seconds(r, "time_step_s"), seconds(r, "time_monitor_s"), seconds(r, "time_checkpoint_s"),
-                    steps * batch / loop);
-            out.flush();
-            if (reference) {
-                Reference torch = runReference(exp, steps, batch, threads, dir, out);
-                out.printf("ratio java/pytorch = %.2f (end to end); %.2f (training loop alone)%n",
-                        java / torch.imagesPerSecond(), steps * batch / loop / torch.loopImagesPerSecond());
+            if (ratios.size() > 1) {
+                out.printf("over %d alternating pairs: ratio java/pytorch median %.2f (range %.2f-%.2f) end to end; "
+                                + "median %.2f (range %.2f-%.2f) training loop alone%n", ratios.size(),
+                        median(ratios), java.util.Collections.min(ratios), java.util.Collections.max(ratios),
+                        median(loopRatios), java.util.Collections.min(loopRatios),
+                        java.util.Collections.max(loopRatios));
             }
             out.flush();
             return 0;
@@ -138,10 +163,14 @@ public final class BenchRunCommand implements Callable<Integer> {
     record Reference(double imagesPerSecond, double loopImagesPerSecond) {
     }
 
-    /** Exports the experiment's data, trains {@code steps x batch} images with the reference. */
-    private Reference runReference(ExperimentConfig exp, long steps, int batch, int threads, Path dir, PrintWriter out)
-            throws Exception {
-        Path budget = RepositoryFiles.require(BUDGET_SCRIPT, "--reference");
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Exports the experiment's train and test splits and packs them for the reference; returns the pack. */
+    private Path exportData(ExperimentConfig exp, int threads, Path dir, PrintWriter out) throws Exception {
         Path pack = RepositoryFiles.require(PACK_SCRIPT, "--reference");
         Path npz = dir.resolve("data.npz");
         try (DatasetSource ds = contexts.create(exp.dataset(), contexts.forExperiment(exp, java.util.Optional.empty()),
@@ -153,7 +182,13 @@ public final class BenchRunCommand implements Callable<Integer> {
         }
         Processes.run(List.of(python, pack.toString(), "--train", dir.resolve("export/train").toString(), "--test",
                 dir.resolve("export/test").toString(), "--out", npz.toString()), out, false);
-        Path rows = dir.resolve("reference.jsonl");
+        return npz;
+    }
+
+    /** Trains {@code steps x batch} images with the reference on the packed data. */
+    private Reference runReference(ExperimentConfig exp, Path npz, Path rows, long steps, int batch, int threads,
+                                   PrintWriter out) throws Exception {
+        Path budget = RepositoryFiles.require(BUDGET_SCRIPT, "--reference");
         List<String> cmd = referenceCommand(budget, npz, rows, steps * batch, exp.seed(), threads);
         Processes.run(cmd, out, true);
         JsonNode row = new ObjectMapper().readTree(Files.readAllLines(rows).get(0));

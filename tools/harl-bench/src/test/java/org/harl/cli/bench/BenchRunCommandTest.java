@@ -92,6 +92,27 @@ class BenchRunCommandTest {
     }
 
     @Test
+    void repeatAlternatesJavaAndReferenceRunsAndSummarisesThePairs() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("tiny.yaml"), EXPERIMENT);
+        CliRunner.Result r = CliRunner.run("bench", "run", "--experiment", yaml.toString(), "--epochs", "1",
+                "--reference", "--repeat", "2", "--work", dir.resolve("work").toString(), "--python",
+                fakePython("2").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*== round 1 of 2\n.*java tiny .*\n.*pytorch tiny .*\nratio java/pytorch = .*"
+                + "== round 2 of 2\n.*java tiny .*\n.*pytorch tiny .*\nratio java/pytorch = .*\n"
+                + "over 2 alternating pairs: ratio java/pytorch median [0-9.]+ \\(range [0-9.]+-[0-9.]+\\) end to "
+                + "end; median [0-9.]+ \\(range [0-9.]+-[0-9.]+\\) training loop alone\n.*"), r.out());
+        assertTrue(Files.isDirectory(dir.resolve("work/runs1")) && Files.isDirectory(dir.resolve("work/runs2")),
+                "each Java run trains from scratch in its own folder");
+    }
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertEquals(2.0, BenchRunCommand.median(List.of(3.0, 1.0, 2.0)));
+        assertEquals(2.5, BenchRunCommand.median(List.of(4.0, 1.0, 2.0, 3.0)));
+    }
+
+    @Test
     void aReferenceThatTrainedOtherStepsIsRejected() throws Exception {
         CliRunner.Result r = bench(fakePython("5"));
         assertNotEquals(0, r.exitCode());
