@@ -10,7 +10,9 @@ cd "$(dirname "$0")/../.."
 SYNTH=ablations/paired_synthobj__reproduction.yaml
 FASHION=ablations/paired_fashion__reproduction.yaml
 status=0
-for step in "$SYNTH 0" "$SYNTH 1" "$FASHION 0" "$SYNTH 2" "$FASHION 1" "$SYNTH 3" "$FASHION 2" "$SYNTH 4"; do
+# the last two passes catch runs added to a seed already done (e.g. harl_saliency_head, seed 0)
+for step in "$SYNTH 0" "$SYNTH 1" "$FASHION 0" "$SYNTH 2" "$FASHION 1" "$SYNTH 3" "$FASHION 2" "$SYNTH 4" \
+    "$SYNTH 0,1,2,3,4" "$FASHION 0,1,2"; do
     set -- $step
     echo "== $(date -u +%FT%TZ) harl sweep $1 --seeds $2"
     # A crashed JVM (e.g. a native fault) resumes from the run's last checkpoint on the next try; a run that
