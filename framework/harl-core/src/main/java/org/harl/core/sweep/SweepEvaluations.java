@@ -46,6 +46,16 @@ public final class SweepEvaluations {
         return evaluations.stream().filter(e -> !summary.containsKey(MARKER_KEYS.get(e))).toList();
     }
 
+    /**
+     * The evaluations a run directory still needs: those lacking the trained encoder's marker key or the
+     * random-initialisation one ({@code random_init_<marker>}), which a sweep killed between the two phases leaves
+     * out. Records are checked with {@link #missing} only: a record never retrains for its random-init keys.
+     */
+    static List<String> missingWithRandomInit(List<String> evaluations, Map<String, Object> summary) {
+        return evaluations.stream().filter(e -> !summary.containsKey(MARKER_KEYS.get(e))
+                || !summary.containsKey("random_init_" + MARKER_KEYS.get(e))).toList();
+    }
+
     /** Parses {@code sweep.evaluations}: a non-empty list of known names, each once. */
     static List<String> parse(ConfigNode node, ConfigErrors errors) {
         List<String> out = new ArrayList<>();

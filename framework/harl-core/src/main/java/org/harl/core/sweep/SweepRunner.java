@@ -145,7 +145,7 @@ public final class SweepRunner {
             }
             Map<String, Object> summary = runDir.summary();
             Map<String, Object> found = summary;
-            List<String> missing = SweepEvaluations.missing(run.evaluations(), found);
+            List<String> missing = SweepEvaluations.missingWithRandomInit(run.evaluations(), found);
             boolean evaluatedNow = completed && !missing.isEmpty();
             if (evaluatedNow) { // only what the run lacks: adding one to a sweep redoes none
                 log.accept(prefix + "evaluating (" + String.join(", ", missing) + ")");

@@ -60,6 +60,15 @@ class SweepEvaluationsTest {
     }
 
     @Test
+    void aRunDirectoryLackingRandomInitResultsStillNeedsThatEvaluation() {
+        List<String> all = List.of("linear", "segment");
+        // killed after the trained encoder's evaluations, before the untrained one's
+        Map<String, Object> summary = Map.of("linear_top1", 0.6, "seg_miou", 0.35, "random_init_seg_miou", 0.16);
+        assertEquals(List.of("linear"), SweepEvaluations.missingWithRandomInit(all, summary));
+        assertEquals(List.of(), SweepEvaluations.missing(all, summary)); // records are not retrained for it
+    }
+
+    @Test
     void resultsTableHasAColumnForEachDownstreamKey() {
         for (String key : List.of("semi_1pct_top1", "semi_10pct_top1", "seg_miou", "det_ap50",
                 "random_init_semi_1pct_top1", "random_init_seg_miou", "random_init_det_ap50")) {

@@ -111,7 +111,8 @@ class SweepRunnerTest {
     @Test
     void skipsCompletedRunsAndResumesInterruptedOnes() throws Exception {
         Path done = root.resolve("abl/s/seed0");
-        new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6,
+                "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2));
         Files.writeString(done.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path doneUnevaluated = root.resolve("abl/s/seed1");
         new RunDirectory(doneUnevaluated).mergeSummary(Map.of("completed", true));
@@ -157,7 +158,8 @@ class SweepRunnerTest {
     @Test
     void aCompletedRunWithAnotherConfigIsNotSkippedSilently() throws Exception {
         Path done = root.resolve("abl/s/seed0");
-        new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6));
+        new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6,
+                "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2));
         Files.writeString(done.resolve("config.yaml"), "name: something else\n");
         List<RunOutcome> out = runner(d -> false).run("abl", plan("abl", "s", 0));
         assertEquals("failed", out.get(0).status());
