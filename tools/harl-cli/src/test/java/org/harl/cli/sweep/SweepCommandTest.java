@@ -86,7 +86,7 @@ class SweepCommandTest {
         assertEquals("tau_abl/tau=0.1/seed0 seed=0 group=tau_abl", calls.get(0));
         List<String> csv = Files.readAllLines(sweeps.resolve("tau_abl/results.csv"));
         assertEquals(ResultsCsv.header(), csv.get(0));
-        assertEquals("tau=0.3,1," + sweeps.resolve("tau_abl/tau=0.3/seed1") + ",completed,2,3.0,0.5,,0.25,,,,,,,,,,,",
+        assertEquals("tau=0.3,1," + sweeps.resolve("tau_abl/tau=0.3/seed1") + ",completed,2,3.0,0.5,,0.25,,0.1,0.1,,,,,,,,",
                 csv.get(4));
         assertTrue(r.out().endsWith("4/4 runs completed; results: " + sweeps.resolve("tau_abl/results.csv") + ", "
                 + sweeps.resolve("tau_abl/results.md") + "\n"), r.out());
