@@ -34,7 +34,7 @@ public final class SweepEvaluations {
     private static Map<String, String> markers() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(LINEAR, "linear_top1");
-        m.put(KNN, "knn_top1");
+        m.put(KNN, "knn_k"); // knn_top1 alone may be the training monitor's (EncoderEvaluation)
         m.put(SEMI, DownstreamEvaluation.semiKey(DownstreamEvaluation.SemiOptions.defaults().fractions().get(0)));
         m.put(SEGMENT, DownstreamEvaluation.SEG_MIOU);
         m.put(DETECT, DownstreamEvaluation.DET_AP50);

@@ -55,7 +55,13 @@ class RunRecordsTest {
         public Map<String, Object> evaluate(Path dir, List<String> which) {
             long seed = Long.parseLong(dir.getFileName().toString().substring(4));
             Map<String, Object> out = new LinkedHashMap<>();
-            which.forEach(w -> out.put(SweepEvaluations.MARKER_KEYS.get(w), 0.5 + 0.01 * seed));
+            which.forEach(w -> {
+                out.put(SweepEvaluations.MARKER_KEYS.get(w), 0.5 + 0.01 * seed);
+                out.put("random_init_" + SweepEvaluations.MARKER_KEYS.get(w), 0.1); // as SweepEvaluator does
+            });
+            if (which.contains(SweepEvaluations.KNN)) {
+                out.put("knn_top1", 0.5 + 0.01 * seed);
+            }
             return out;
         }
     };

@@ -56,7 +56,9 @@ class SweepEvaluationsTest {
         List<String> all = List.of("linear", "knn", "semi", "segment", "detect");
         assertEquals(all, SweepEvaluations.missing(all, Map.of()));
         assertEquals(List.of("semi", "detect"), SweepEvaluations.missing(all, Map.of("linear_top1", 0.5,
-                "knn_top1", 0.4, "seg_miou", 0.3, "semi_10pct_top1", 0.2)));
+                "knn_k", 20, "seg_miou", 0.3, "semi_10pct_top1", 0.2)));
+        // the training monitor writes knn_top1 too: only the evaluation's knn_k marks kNN as done
+        assertEquals(List.of("knn"), SweepEvaluations.missing(List.of("knn"), Map.of("knn_top1", 0.4)));
     }
 
     @Test

@@ -56,8 +56,8 @@ class SweepRunnerTest {
     private final RunEvaluator fakeEvaluator = dir -> {
         evaluated.add(dir);
         long seed = Long.parseLong(dir.getFileName().toString().substring(4));
-        return Map.of("linear_top1", 0.5 + 0.1 * seed, "linear_top5", 0.95, "knn_top1", 0.4,
-                "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2);
+        return Map.of("linear_top1", 0.5 + 0.1 * seed, "linear_top5", 0.95, "knn_top1", 0.4, "knn_k", 20,
+                "random_init_knn_k", 20, "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2);
     };
 
     private static ExperimentConfig config(String name, long seed) {
@@ -112,7 +112,7 @@ class SweepRunnerTest {
     void skipsCompletedRunsAndResumesInterruptedOnes() throws Exception {
         Path done = root.resolve("abl/s/seed0");
         new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6,
-                "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2));
+                "knn_k", 20, "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2, "random_init_knn_k", 20));
         Files.writeString(done.resolve("config.yaml"), ResolvedConfig.toYaml(Map.of()));
         Path doneUnevaluated = root.resolve("abl/s/seed1");
         new RunDirectory(doneUnevaluated).mergeSummary(Map.of("completed", true));
@@ -159,7 +159,7 @@ class SweepRunnerTest {
     void aCompletedRunWithAnotherConfigIsNotSkippedSilently() throws Exception {
         Path done = root.resolve("abl/s/seed0");
         new RunDirectory(done).mergeSummary(Map.of("completed", true, "linear_top1", 0.7, "knn_top1", 0.6,
-                "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2));
+                "knn_k", 20, "random_init_linear_top1", 0.3, "random_init_knn_top1", 0.2, "random_init_knn_k", 20));
         Files.writeString(done.resolve("config.yaml"), "name: something else\n");
         List<RunOutcome> out = runner(d -> false).run("abl", plan("abl", "s", 0));
         assertEquals("failed", out.get(0).status());
