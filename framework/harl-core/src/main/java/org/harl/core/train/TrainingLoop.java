@@ -125,25 +125,24 @@ public final class TrainingLoop {
         for (int epoch = schedule.epochOf(start); epoch < epochs; epoch++) {
             Iterator<PairBatch> it = data.epoch(epoch, schedule.firstBatchIn(epoch, start));
             int ep = epoch;
-            while (times.time(Phase.DATA_WAIT, it::hasNext)) {
+            boolean more = times.time(Phase.DATA_WAIT, it::hasNext);
+            while (more) {
                 PairBatch batch = times.time(Phase.DATA_WAIT, it::next);
                 long at = g;
+                boolean stepEnded = schedule.endsOptimizerStep(g);
                 StepResult r = times.time(Phase.STEP, () -> {
                     StepResult res = step.run(batch, schedule.progress(at), schedule.lossScale());
                     stopIfNonFinite(res, at, ep, checkpoints.last());
-                    return res;
-                });
-                boolean stepEnded = schedule.endsOptimizerStep(g);
-                times.run(Phase.STEP, () -> {
                     if (stepEnded) {
                         update.apply(schedule.lr(at), schedule.tau(at));
                     }
-                    summary.countEmptyMasks(r.emptyMasks());
+                    summary.countEmptyMasks(res.emptyMasks());
                     // rows are indexed by the 0-based batch index (RunInfo.startStep is the first one logged)
-                    tracked.log(at, metrics.row(at, ep, r, schedule));
+                    tracked.log(at, metrics.row(at, ep, res, schedule));
+                    return res;
                 });
-                boolean epochEnded = !times.time(Phase.DATA_WAIT, it::hasNext);
-                if (checkpoints.due(g + 1, stepEnded, epochEnded)) {
+                more = times.time(Phase.DATA_WAIT, it::hasNext);
+                if (checkpoints.due(g + 1, stepEnded, !more)) {
                     times.run(Phase.CHECKPOINT, () -> tracked.checkpoint(checkpoints.save(at + 1, nets, opt)));
                 }
                 listener.onStepEnd(g, r, nets);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.harl.cli.data.DatasetExporter;
@@ -135,9 +136,8 @@ public final class BenchRunCommand implements Callable<Integer> {
             if (ratios.size() > 1) {
                 out.printf("over %d alternating pairs: ratio java/pytorch median %.2f (range %.2f-%.2f) end to end; "
                                 + "median %.2f (range %.2f-%.2f) training loop alone%n", ratios.size(),
-                        median(ratios), java.util.Collections.min(ratios), java.util.Collections.max(ratios),
-                        median(loopRatios), java.util.Collections.min(loopRatios),
-                        java.util.Collections.max(loopRatios));
+                        median(ratios), Collections.min(ratios), Collections.max(ratios), median(loopRatios),
+                        Collections.min(loopRatios), Collections.max(loopRatios));
             }
             out.flush();
             return 0;

@@ -46,10 +46,10 @@ final class SegmentationProbe {
                 for (int first = 0; first < order.length; first += o.batchSize()) {
                     int[] rows = java.util.Arrays.copyOfRange(order, first, Math.min(order.length,
                             first + o.batchSize()));
-                    // NDScope: up.matMul attaches its result to up's manager, which lives for the whole fit; without
-                    // the scope every batch's pixel logits stayed allocated (24 GB after 10 000 maps of 32 px)
-                    try (NDManager sm = m.newSubManager(); NDScope scope = new NDScope()) {
-                        NDArray x = positions(sm, train, stats, rows);
+                    // an NDScope, not a sub-manager: up.matMul attaches its result to up's manager, which lives for
+                    // the whole fit; every batch's pixel logits stayed allocated (24 GB after 10 000 maps of 32 px)
+                    try (NDScope scope = new NDScope()) {
+                        NDArray x = positions(m, train, stats, rows);
                         int[] labels = pixelClasses(train, rows);
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             NDArray logits = up.matMul(head.forward(x)).reshape(-1, k);
@@ -63,8 +63,8 @@ final class SegmentationProbe {
             ConfusionMatrix confusion = new ConfusionMatrix(k);
             for (int first = 0; first < test.size(); first += o.batchSize()) {
                 int[] rows = IntStream.range(first, Math.min(test.size(), first + o.batchSize())).toArray();
-                try (NDManager sm = m.newSubManager(); NDScope scope = new NDScope()) {
-                    NDArray logits = up.matMul(head.forward(positions(sm, test, stats, rows)));
+                try (NDScope scope = new NDScope()) {
+                    NDArray logits = up.matMul(head.forward(positions(m, test, stats, rows)));
                     int[] predicted = logits.argMax(-1).toType(ai.djl.ndarray.types.DataType.INT32, false)
                             .toIntArray();
                     int[] truth = pixelClasses(test, rows);
@@ -78,9 +78,9 @@ final class SegmentationProbe {
     }
 
     /** Standardised features of {@code rows} as (rows, g*g, C). */
-    private static NDArray positions(NDManager sm, DenseSplit split, float[][] stats, int[] rows) {
+    private static NDArray positions(NDManager manager, DenseSplit split, float[][] stats, int[] rows) {
         int hw = split.grid() * split.grid();
-        return sm.create(split.standardised(stats, rows), new Shape(rows.length, split.channels(), hw))
+        return manager.create(split.standardised(stats, rows), new Shape(rows.length, split.channels(), hw))
                 .transpose(0, 2, 1);
     }
 
