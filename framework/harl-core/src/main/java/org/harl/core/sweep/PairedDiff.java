@@ -33,6 +33,20 @@ public record PairedDiff(String setting, String measure, List<String> seeds, Lis
         return n() >= 2;
     }
 
+    /**
+     * Where the 95 % interval lies relative to no difference: "above 0" or "below 0" when it excludes 0 (the setting
+     * is better or worse than the baseline at that level), "spans 0" when it does not decide, "–" without interval.
+     */
+    public String intervalVsZero() {
+        if (!hasInterval()) {
+            return "–";
+        }
+        if (mean - halfWidth > 0) {
+            return "above 0";
+        }
+        return mean + halfWidth < 0 ? "below 0" : "spans 0";
+    }
+
     /** Pairs {@code values} with {@code baseline} (both by seed). */
     public static PairedDiff of(String setting, String measure, Map<String, Double> values,
                                 Map<String, Double> baseline) {

@@ -21,8 +21,9 @@ final class PairedTable {
                 .append("Setting minus `").append(baseline).append("`, seed by seed over the seeds both completed ")
                 .append("(the runs of a seed share initial weights, data order and augmentation draws); mean and ")
                 .append("two-sided 95 % Student-t interval (mean ± t(0.975, n − 1) · sd / √n), in points; none ")
-                .append("below 2 shared seeds.\n\n| setting | metric | n | mean diff | 95 % interval |\n")
-                .append("|---|---|---|---|---|\n");
+                .append("below 2 shared seeds. The last column says whether the interval excludes no difference.\n\n")
+                .append("| setting | metric | n | mean diff | 95 % interval | interval vs 0 |\n")
+                .append("|---|---|---|---|---|---|\n");
         int rows = 0;
         for (String measure : PairedDiff.OUTCOMES) {
             Map<String, Double> base = bySeed(bySetting.getOrDefault(baseline, List.of()), measure);
@@ -35,11 +36,12 @@ final class PairedTable {
                 md.append("| ").append(d.setting()).append(" | ").append(measure).append(" | ").append(d.n())
                         .append(" | ").append(points(d.mean())).append(" | ")
                         .append(d.hasInterval() ? "[" + points(d.mean() - d.halfWidth()) + ", "
-                                + points(d.mean() + d.halfWidth()) + "]" : "–").append(" |\n");
+                                + points(d.mean() + d.halfWidth()) + "]" : "–").append(" | ").append(d.intervalVsZero())
+                        .append(" |\n");
                 rows++;
             }
         }
-        return rows == 0 ? md.append("| – | no metric measured by both a setting and the baseline | | | |\n").toString()
+        return rows == 0 ? md.append("| – | no metric measured by both a setting and the baseline | | | | |\n").toString()
                 : md.toString();
     }
 

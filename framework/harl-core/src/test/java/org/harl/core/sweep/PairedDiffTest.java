@@ -48,4 +48,17 @@ class PairedDiffTest {
         assertEquals(0, none.n());
         assertTrue(Double.isNaN(none.mean()));
     }
+
+    @Test
+    void theIntervalIsReadAgainstNoDifference() {
+        // diffs {1, 2, 3}: [2 - 2.484, 2 + 2.484] spans 0; {3, 4, 5}: [1.52, 6.48] above; {-3, -4, -5} below
+        Map<String, Double> zero = Map.of("0", 0.0, "1", 0.0, "2", 0.0);
+        assertEquals("spans 0", PairedDiff.of("h", "m", Map.of("0", 1.0, "1", 2.0, "2", 3.0), zero).intervalVsZero());
+        assertEquals("above 0", PairedDiff.of("h", "m", Map.of("0", 3.0, "1", 4.0, "2", 5.0), zero).intervalVsZero());
+        assertEquals("below 0",
+                PairedDiff.of("h", "m", Map.of("0", -3.0, "1", -4.0, "2", -5.0), zero).intervalVsZero());
+        // equal diffs: a zero-width interval at the mean
+        assertEquals("above 0", PairedDiff.of("h", "m", Map.of("0", 0.5, "1", 0.5), zero).intervalVsZero());
+        assertEquals("–", PairedDiff.of("h", "m", Map.of("0", 9.0), zero).intervalVsZero());
+    }
 }

@@ -163,8 +163,8 @@ class RunRecordsTest {
         new SweepResultFiles(tmp).write(outcomes, "byol");
         String md = Files.readString(tmp.resolve("results.md"));
         // diffs 5, 2, 4 points: mean 3.667, sd 1.528, t(0.975, 2) = 4.3027 -> half-width 3.795
-        assertTrue(md.contains("| harl | linear_top1 | 3 | +3.67 | [-0.13, +7.46] |"), md);
-        assertTrue(md.contains("| center | linear_top1 | 1 | -10.00 | – |"), md);
+        assertTrue(md.contains("| harl | linear_top1 | 3 | +3.67 | [-0.13, +7.46] | spans 0 |"), md);
+        assertTrue(md.contains("| center | linear_top1 | 1 | -10.00 | – | – |"), md);
         assertTrue(md.contains("## Paired differences to `byol`"), md);
     }
 

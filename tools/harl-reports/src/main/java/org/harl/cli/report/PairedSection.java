@@ -44,7 +44,9 @@ final class PairedSection {
         md.append("Each setting minus `").append(baseline).append("`, seed by seed over the seeds both completed ")
                 .append("(runs of one seed share data order, augmentation draws and initial weights); n counts ")
                 .append("those seeds. Mean of the differences and its two-sided 95 % Student-t interval ")
-                .append("(mean ± t(0.975, n − 1) · sd / √n); no interval below 2 shared seeds.\n\n");
+                .append("(mean ± t(0.975, n − 1) · sd / √n); no interval below 2 shared seeds. CI vs 0: whether the ")
+                .append("interval lies above or below 0 ")
+                .append("(the setting beats or trails the baseline at that level) or spans it (undecided).\n\n");
         if (diffs.isEmpty()) {
             return md.append("No metric was measured by both a setting and the baseline.\n\n").toString();
         }
@@ -57,9 +59,9 @@ final class PairedSection {
             rows.add(List.of(d.setting(), d.measure(), String.valueOf(d.n()),
                     perSeed.isEmpty() ? "–" : String.join(", ", perSeed), signed(d.mean()),
                     d.hasInterval() ? "[" + signed(d.mean() - d.halfWidth()) + ", " + signed(d.mean() + d.halfWidth())
-                            + "]" : "– (n < 2)"));
+                            + "]" : "– (n < 2)", d.intervalVsZero()));
         }
-        md.append(Markdown.table(List.of("setting", "metric", "n", "diff per seed", "mean diff", "95 % CI"), rows))
+        md.append(Markdown.table(List.of("setting", "metric", "n", "diff per seed", "mean diff", "95 % CI", "CI vs 0"), rows))
                 .append('\n');
         if (chart != null) {
             md.append("![paired differences](").append(chart).append(")\n\n");

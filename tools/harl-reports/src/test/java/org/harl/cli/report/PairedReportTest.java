@@ -43,12 +43,12 @@ class PairedReportTest {
         assertTrue(md.contains("## Paired differences to `byol`"), md);
         // diffs 0.01, 0.02, 0.03: mean 0.02, sd 0.01, half-width 4.302653 * 0.01 / sqrt(3) = 0.024841
         assertTrue(md.contains("| harl | knn_top1 | 3 | 0: +0.0100, 1: +0.0200, 2: +0.0300 | +0.0200 | "
-                + "[-0.0048, +0.0448] |"), md);
+                + "[-0.0048, +0.0448] | spans 0 |"), md);
         assertTrue(md.contains("| harl | linear_top1 | 3 | 0: +0.0500, 1: +0.0500, 2: +0.0500 | +0.0500 | "
-                + "[+0.0500, +0.0500] |"), md);
+                + "[+0.0500, +0.0500] | above 0 |"), md);
         // seed 3 has no baseline run: one pair, no interval
-        assertTrue(md.contains("| partial | knn_top1 | 1 | 1: +0.0800 | +0.0800 | – (n < 2) |"), md);
-        assertTrue(md.contains("| partial | linear_top1 | 0 | – | – | – (n < 2) |"), md);
+        assertTrue(md.contains("| partial | knn_top1 | 1 | 1: +0.0800 | +0.0800 | – (n < 2) | – |"), md);
+        assertTrue(md.contains("| partial | linear_top1 | 0 | – | – | – (n < 2) | – |"), md);
         assertFalse(md.contains("| byol | knn_top1 |"), md);
         assertFalse(md.contains("| harl | linear_top5 |"), md); // measured by nobody
         assertTrue(md.contains("](paired_diff_bars.png)"), md);
