@@ -9,7 +9,9 @@ import org.harl.core.train.optim.StatefulOptimizer;
  * When a run writes checkpoints, which it keeps, and where a resumed run continues. A checkpoint is written when an
  * optimizer step ends on a multiple of {@code checkpoint_every} batches or at an epoch's end, except after the last
  * batch (the run writes its final checkpoint itself, after the loop); the newest {@link #KEEP} are kept. Checkpoints
- * fall only on optimizer steps, so no half-accumulated gradient is ever lost by a resume.
+ * fall only on optimizer steps, so no half-accumulated gradient is ever lost by a resume. It also keeps the run's
+ * training clock: each checkpoint records the seconds trained so far, so a resumed run's time counts every attempt
+ * up to the checkpoint it continues from (work after an attempt's last checkpoint is redone and counted once).
  */
 final class CheckpointPolicy {
 
@@ -19,6 +21,9 @@ final class CheckpointPolicy {
     private final int every;
     private final long totalBatches;
     private final long seed;
+    private final long attemptStarted = System.nanoTime();
+    private double earlierSeconds;
+    private long resumedAt;
     private String last = "none";
 
     /**
@@ -51,9 +56,26 @@ final class CheckpointPolicy {
 
     /** Loads {@code file} into the networks and optimizer; returns the batches already trained. */
     long resume(Path file, SslNetworks nets, StatefulOptimizer optimizer) throws IOException {
-        long done = Checkpoints.load(file, nets, optimizer).globalStep();
+        Checkpoints.Position p = Checkpoints.load(file, nets, optimizer);
+        earlierSeconds = p.trainedSeconds();
+        resumedAt = p.globalStep();
         last = file.toString();
-        return done;
+        return p.globalStep();
+    }
+
+    /** Seconds since this attempt started (since this policy was made). */
+    double attemptSeconds() {
+        return (System.nanoTime() - attemptStarted) / 1e9;
+    }
+
+    /** Seconds trained over all attempts; NaN when the checkpoint resumed from did not record its time. */
+    double trainedSeconds() {
+        return earlierSeconds + attemptSeconds();
+    }
+
+    /** The step this attempt resumed from (0 for a run started afresh). */
+    long resumedAt() {
+        return resumedAt;
     }
 
     /** Whether to write a checkpoint once {@code done} batches are trained. */
@@ -64,7 +86,7 @@ final class CheckpointPolicy {
 
     /** Writes the checkpoint after {@code done} batches and deletes all but the newest {@link #KEEP}. */
     Path save(long done, SslNetworks nets, StatefulOptimizer optimizer) {
-        Path file = checkpoints.save(new Checkpoints.Position(done, seed), nets, optimizer);
+        Path file = checkpoints.save(new Checkpoints.Position(done, seed, trainedSeconds()), nets, optimizer);
         checkpoints.keepNewest(KEEP);
         last = file.toString();
         return file;

@@ -27,7 +27,8 @@ import org.harl.core.train.optim.StatefulOptimizer;
 public final class Checkpoints {
 
     private static final String MAGIC = "HARL-CHECKPOINT";
-    private static final int VERSION = 1;
+    /** 2 adds the run's training seconds; version 1 files still load, with that time unknown. */
+    private static final int VERSION = 2;
     private static final Pattern NAME = Pattern.compile("step-(\\d+)\\.ckpt");
 
     private final Path directory;
@@ -47,10 +48,12 @@ public final class Checkpoints {
     /**
      * Where a resumed run continues.
      *
-     * @param globalStep batches consumed so far
-     * @param seed       the experiment seed the checkpoint was trained with
+     * @param globalStep     batches consumed so far
+     * @param seed           the experiment seed the checkpoint was trained with
+     * @param trainedSeconds wall seconds the run has trained until this checkpoint, over all its attempts (NaN in a
+     *                       version 1 checkpoint, which did not record it)
      */
-    public record Position(long globalStep, long seed) {
+    public record Position(long globalStep, long seed, double trainedSeconds) {
     }
 
     public Path save(Position position, SslNetworks nets, StatefulOptimizer optimizer) {
@@ -64,6 +67,7 @@ public final class Checkpoints {
                 out.writeInt(VERSION);
                 out.writeLong(position.globalStep());
                 out.writeLong(position.seed());
+                out.writeDouble(position.trainedSeconds());
                 nets.save(out);
                 optimizer.save(out);
             }
@@ -113,10 +117,12 @@ public final class Checkpoints {
             throw new IOException(file + ": not a harl checkpoint");
         }
         int version = in.readInt();
-        if (version != VERSION) {
-            throw new IOException(file + ": checkpoint version " + version + ", this build reads " + VERSION);
+        if (version != 1 && version != VERSION) {
+            throw new IOException(file + ": checkpoint version " + version + ", this build reads 1 to " + VERSION);
         }
-        return new Position(in.readLong(), in.readLong());
+        long step = in.readLong();
+        long seed = in.readLong();
+        return new Position(step, seed, version == 1 ? Double.NaN : in.readDouble());
     }
 
     private List<Path> list() {

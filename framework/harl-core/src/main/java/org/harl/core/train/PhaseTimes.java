@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Where a run's wall time goes: waiting for the next batch (the loader's decoding, augmentation and masks when they
  * fall behind), the training steps, the kNN monitor and checkpoints. The summary carries them as
- * {@code time_<phase>_s} beside {@code wall_s}, so a slow run shows which part to look at; like {@code wall_s}
- * they cover this attempt of the run (a resumed run starts them again).
+ * {@code time_<phase>_s} beside {@code wall_s}, so a slow run shows which part to look at; like
+ * {@code wall_s_attempt} they cover this attempt of the run (a resumed run starts them again).
  */
 final class PhaseTimes {
 

@@ -15,7 +15,14 @@ final class RunSummary {
     /** kNN top-1 of the latest monitor pass; at the end of a run, of the trained encoder. */
     static final String KNN_TOP1 = "knn_top1";
     static final String STEPS = "steps";
+    /** Training wall seconds over all attempts of the run (this attempt's alone when earlier ones are unknown). */
     static final String WALL_SECONDS = "wall_s";
+    /** Wall seconds of this attempt; phase times cover the same span. */
+    static final String ATTEMPT_SECONDS = "wall_s_attempt";
+    /** The step this attempt resumed from; 0 for a run trained in one attempt. */
+    static final String RESUMED_AT = "resumed_at_step";
+    /** Present (true) when a resumed run's earlier attempts did not record their time, so wall_s misses them. */
+    static final String WALL_PARTIAL = "wall_s_partial";
     /** The last checkpoint written, or "none". */
     static final String CHECKPOINT = "checkpoint";
 
@@ -43,16 +50,26 @@ final class RunSummary {
     /**
      * The summary of a finished run.
      *
-     * @param phaseTimes    seconds per phase of the run ({@link PhaseTimes#summary()})
+     * @param wallSeconds   training seconds over all attempts (NaN: unknown before this attempt)
+     * @param attemptSeconds seconds of this attempt
+     * @param resumedAt     the step this attempt resumed from (0: none)
+     * @param phaseTimes    seconds per phase of this attempt ({@link PhaseTimes#summary()})
      * @param dataCounters  the data source's counters (written as {@code data_<key>})
      * @param emptyMaskCheck what {@code EmptyMaskCheck.summarise} reported
      */
-    Map<String, Object> completed(long steps, double wallSeconds, Map<String, Object> phaseTimes,
+    Map<String, Object> completed(long steps, double wallSeconds, double attemptSeconds, long resumedAt,
+                                  Map<String, Object> phaseTimes,
                                   Map<String, Long> dataCounters,
                                   Map<String, Object> emptyMaskCheck, String checkpoint) {
         Map<String, Object> summary = new LinkedHashMap<>(values);
         summary.put(STEPS, steps);
-        summary.put(WALL_SECONDS, wallSeconds);
+        boolean known = Double.isFinite(wallSeconds);
+        summary.put(WALL_SECONDS, known ? wallSeconds : attemptSeconds);
+        if (!known) {
+            summary.put(WALL_PARTIAL, true);
+        }
+        summary.put(ATTEMPT_SECONDS, attemptSeconds);
+        summary.put(RESUMED_AT, resumedAt);
         summary.putAll(phaseTimes);
         emptyMaskTotals.forEach((branch, n) -> summary.put("empty_" + branch + "_total", n));
         dataCounters.forEach((key, n) -> summary.put("data_" + key, n));

@@ -74,7 +74,6 @@ public final class TrainingLoop {
             run.clearSummary(); // left by an attempt killed before its first checkpoint
         }
         TrainingSchedule schedule = TrainingSchedule.of(experiment, data.stepsPerEpoch());
-        long started = System.nanoTime();
         try (RunTrackers tracked = new RunTrackers(trackers);
              SslNetworks nets = new SslNetworks(backbone, experiment.heads(), side, experiment.seed(),
                      devices.primary())) {
@@ -98,9 +97,10 @@ public final class TrainingLoop {
                     summary.knn(tc.epochs(),
                             times.time(Phase.MONITOR, () -> monitor(run, tracked, nets, tc.epochs(), done)));
                 }
-                Map<String, Object> values = summary.completed(done, (System.nanoTime() - started) / 1e9,
-                        times.summary(), data.counters(), EmptyMaskCheck.summarise(experiment.name(),
-                                data.counters(), tc.maxEmptyMaskShare()), checkpoints.last());
+                Map<String, Object> values = summary.completed(done, checkpoints.trainedSeconds(),
+                        checkpoints.attemptSeconds(), checkpoints.resumedAt(), times.summary(), data.counters(),
+                        EmptyMaskCheck.summarise(experiment.name(), data.counters(), tc.maxEmptyMaskShare()),
+                        checkpoints.last());
                 run.mergeSummary(values);
                 tracked.summary(values);
                 tracked.finish(0);

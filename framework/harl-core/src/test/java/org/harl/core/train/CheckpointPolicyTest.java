@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,41 @@ class CheckpointPolicyTest {
             Path from = resumed.resumePoint(true, run).orElseThrow();
             assertEquals(4, resumed.resume(from, nets, opt));
             assertEquals(from.toString(), resumed.last());
+            assertEquals(4, resumed.resumedAt());
+            assertEquals(0, p.resumedAt());
+        }
+    }
+
+    @Test
+    void theTrainingClockRunsOnAcrossAResumeAndIsUnknownAfterAVersion1Checkpoint() throws Exception {
+        CheckpointPolicy first = policy(1, 10);
+        Thread.sleep(30);
+        try (SslNetworks nets = new SslNetworks(new TestParts.TinyBackbone(), new HeadsConfig(16, 8, 16), 8, 5)) {
+            StatefulOptimizer opt = new MomentumSgd(0.9f, 0f, Set.of());
+            Path file = first.save(3, nets, opt);
+            double recorded = Checkpoints.load(file, nets, opt).trainedSeconds();
+            assertTrue(recorded >= 0.03 && recorded <= first.trainedSeconds(), String.valueOf(recorded));
+            CheckpointPolicy second = policy(1, 10);
+            second.resume(file, nets, opt);
+            // the earlier attempt's seconds plus this one's, and this attempt's alone beside them
+            assertTrue(second.trainedSeconds() >= recorded + second.attemptSeconds() - 1e-3);
+            assertTrue(second.attemptSeconds() < recorded);
+
+            // the same file as version 1 wrote it: no time after the seed
+            Path v1 = run.resolve("checkpoints/step-000000005.ckpt");
+            byte[] v2 = Files.readAllBytes(file);
+            int headerEnd = 2 + "HARL-CHECKPOINT".length() + 4 + 8 + 8;
+            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(v1))) {
+                out.writeUTF("HARL-CHECKPOINT");
+                out.writeInt(1);
+                out.writeLong(5);
+                out.writeLong(7);
+                out.write(v2, headerEnd + 8, v2.length - headerEnd - 8);
+            }
+            assertTrue(Double.isNaN(Checkpoints.load(v1, nets, opt).trainedSeconds()));
+            CheckpointPolicy third = policy(1, 10);
+            assertEquals(5, third.resume(v1, nets, opt));
+            assertTrue(Double.isNaN(third.trainedSeconds()));
         }
     }
 }

@@ -69,7 +69,12 @@ class TrainingLoopTest {
             assertFalse(run(cut, false, 7).summary.containsKey("completed"));
             assertFalse(new RunDirectory(runs.resolve("cut-" + type)).isCompleted());
             assertTrue(Files.exists(runs.resolve("cut-" + type + "/checkpoints/step-000000006.ckpt")));
-            Map<Long, Double> resumed = run(cut, true, 0).losses();
+            TestParts.RecordingTracker second = run(cut, true, 0);
+            Map<Long, Double> resumed = second.losses();
+            // the run's time counts the first attempt up to its checkpoint as well as this one
+            assertEquals(6L, second.summary.get("resumed_at_step"));
+            assertTrue((double) second.summary.get("wall_s") > (double) second.summary.get("wall_s_attempt"),
+                    second.summary.toString());
             assertEquals(List.of(6L, 7L, 8L, 9L, 10L, 11L), List.copyOf(resumed.keySet()), type.toString());
             resumed.forEach((step, loss) -> assertEquals(full.get(step), loss, 1e-4, type + " step " + step));
             // losses move: a resume that silently restarted from scratch would not match step 1's value
@@ -111,6 +116,8 @@ class TrainingLoopTest {
             phases += v;
         }
         assertTrue(phases <= (double) r.summary().get("wall_s"), r.summary().toString());
+        assertEquals(0L, r.summary().get("resumed_at_step"));
+        assertEquals((double) r.summary().get("wall_s"), (double) r.summary().get("wall_s_attempt"), 0.05);
         // the run directory writes summary.json itself: no tracker here writes files
         Map<String, Object> written = new RunDirectory(runs.resolve("dir")).summary();
         assertEquals(true, written.get("completed"));
