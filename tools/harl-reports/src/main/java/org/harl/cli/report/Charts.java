@@ -74,8 +74,19 @@ public final class Charts {
         return chart;
     }
 
-    /** A grouped bar chart with error bars. */
-    public static CategoryChart barChart(String title, String yTitle, List<String> categories, List<Bars> bars) {
+    /**
+     * A grouped bar chart with error bars. A category without any value (a setting no seed has finished yet) is left
+     * out rather than drawn as bars of height 0, which would read as a measured 0.
+     */
+    public static CategoryChart barChart(String title, String yTitle, List<String> allCategories, List<Bars> bars) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < allCategories.size(); i++) {
+            int c = i;
+            if (bars.stream().anyMatch(b -> Double.isFinite(b.values().get(c)))) {
+                kept.add(i);
+            }
+        }
+        List<String> categories = kept.stream().map(allCategories::get).toList();
         CategoryChart chart = new CategoryChartBuilder().width(900).height(480).title(title).xAxisTitle("setting")
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
@@ -86,7 +97,7 @@ public final class Charts {
         for (Bars b : bars) {
             List<Double> values = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
-            for (int i = 0; i < categories.size(); i++) {
+            for (int i : kept) {
                 double v = b.values().get(i);
                 double e = b.errors().get(i);
                 values.add(Double.isFinite(v) ? v : 0.0);
