@@ -72,7 +72,7 @@ class ExperimentFilesTest {
                     // or committed with the repository (a run directory with its config.yaml)
                     Path encoder = c.source().getParent().resolve((String) m.raw().get("encoder")).normalize();
                     boolean committed = encoder.startsWith(repositoryRoot())
-                            && java.nio.file.Files.isRegularFile(encoder.resolve("config.yaml"));
+                            && Files.isRegularFile(encoder.resolve("config.yaml"));
                     assertTrue(encoder.startsWith(repositoryRoot().resolve("runs")) || committed, relative + ": "
                             + c.name() + " reads its encoder from " + encoder + ", neither the repository's runs/ "
                             + "folder (write ../runs/NAME in files under experiments/ and ablations/) nor a "

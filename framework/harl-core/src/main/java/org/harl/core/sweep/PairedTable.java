@@ -33,15 +33,15 @@ final class PairedTable {
                     continue;
                 }
                 PairedDiff d = PairedDiff.of(e.getKey(), measure, values, base);
-                md.append("| ").append(d.setting()).append(" | ").append(measure).append(" | ").append(d.n())
-                        .append(" | ").append(points(d.mean())).append(" | ")
-                        .append(d.hasInterval() ? "[" + points(d.mean() - d.halfWidth()) + ", "
-                                + points(d.mean() + d.halfWidth()) + "]" : "–").append(" | ").append(d.intervalVsZero())
-                        .append(" |\n");
+                String interval = d.hasInterval()
+                        ? "[" + points(d.mean() - d.halfWidth()) + ", " + points(d.mean() + d.halfWidth()) + "]" : "–";
+                md.append("| ").append(String.join(" | ", d.setting(), measure, String.valueOf(d.n()),
+                        points(d.mean()), interval, d.intervalVsZero())).append(" |\n");
                 rows++;
             }
         }
-        return rows == 0 ? md.append("| – | no metric measured by both a setting and the baseline | | | | |\n").toString()
+        return rows == 0
+                ? md.append("| – | no metric measured by both a setting and the baseline | | | | |\n").toString()
                 : md.toString();
     }
 

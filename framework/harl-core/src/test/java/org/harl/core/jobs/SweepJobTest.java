@@ -45,8 +45,8 @@ class SweepJobTest {
             calls.add(experiment.name());
             return new RunResult(RunDirectory.of(experiment, options).path(), true, Map.of("wall_s", 3.0));
         };
-        RunEvaluator evaluator = runDir -> Map.of("linear_top1", 0.25, "knn_top1", 0.5, "knn_k", 20, "random_init_linear_top1",
-                0.1, "random_init_knn_top1", 0.1, "random_init_knn_k", 20);
+        RunEvaluator evaluator = runDir -> Map.of("linear_top1", 0.25, "knn_top1", 0.5, "knn_k", 20,
+                "random_init_linear_top1", 0.1, "random_init_knn_top1", 0.1, "random_init_knn_k", 20);
         job = Harl.injector(new AbstractModule() {
             @Override
             protected void configure() {

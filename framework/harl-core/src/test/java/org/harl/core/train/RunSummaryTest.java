@@ -15,7 +15,8 @@ class RunSummaryTest {
         s.countEmptyMasks(Map.of("fg", 2L));
         s.countEmptyMasks(Map.of("fg", 3L));
         s.knn(4, 0.5);
-        Map<String, Object> v = s.completed(40, 1.5, 1.0, 16, Map.of("time_step_s", 1.25), Map.of("samples_loaded", 160L),
+        Map<String, Object> v = s.completed(40, 1.5, 1.0, 16, Map.of("time_step_s", 1.25),
+                Map.of("samples_loaded", 160L),
                 Map.of("empty_mask_warning", "x"), "ckpt");
         assertEquals(List.of("knn_top1_init", "knn_top1", "steps", "wall_s", "wall_s_attempt",
                 "resumed_at_step", "time_step_s", "empty_fg_total",

@@ -36,8 +36,8 @@ class SweepCommandTest {
             return new RunResult(RunDirectory.of(experiment, options).path(), true,
                     Map.of("wall_s", 3.0, "epochs", experiment.training().epochs()));
         };
-        RunEvaluator evaluator = runDir -> Map.of("linear_top1", 0.25, "knn_top1", 0.5, "knn_k", 20, "random_init_linear_top1",
-                0.1, "random_init_knn_top1", 0.1, "random_init_knn_k", 20);
+        RunEvaluator evaluator = runDir -> Map.of("linear_top1", 0.25, "knn_top1", 0.5, "knn_k", 20,
+                "random_init_linear_top1", 0.1, "random_init_knn_top1", 0.1, "random_init_knn_k", 20);
         return new AbstractModule() {
             @Override
             protected void configure() {

@@ -61,7 +61,8 @@ final class PairedSection {
                     d.hasInterval() ? "[" + signed(d.mean() - d.halfWidth()) + ", " + signed(d.mean() + d.halfWidth())
                             + "]" : "– (n < 2)", d.intervalVsZero()));
         }
-        md.append(Markdown.table(List.of("setting", "metric", "n", "diff per seed", "mean diff", "95 % CI", "CI vs 0"), rows))
+        md.append(Markdown.table(List.of("setting", "metric", "n", "diff per seed", "mean diff", "95 % CI",
+                "CI vs 0"), rows))
                 .append('\n');
         if (chart != null) {
             md.append("![paired differences](").append(chart).append(")\n\n");
